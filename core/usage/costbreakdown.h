@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+
+namespace Switchyard {
+
+/// Money is counted in nano-USD (1e-9 USD) as integers: one token of a $0.10/MTok model
+/// is 100 nano-USD, so sums stay exact down to single tokens of the cheapest models.
+using NanoUsd = qint64;
+constexpr NanoUsd kNanoPerUsd = 1'000'000'000;
+
+/// The priced parts of one call. When `priced` is false no price was known for the model
+/// and every amount is zero: callers must show "unpriced", never $0.
+struct CostBreakdown {
+    bool priced = false;
+    NanoUsd input = 0;       ///< uncached prompt tokens
+    NanoUsd cacheRead = 0;
+    NanoUsd cacheWrite = 0;
+    NanoUsd output = 0;      ///< completion tokens other than reasoning when reasoning has its own price
+    NanoUsd reasoning = 0;   ///< only non-zero when the price list prices reasoning separately
+    NanoUsd audio = 0;
+    NanoUsd requests = 0;    ///< per-request fees
+    NanoUsd energy = 0;      ///< local nodes with an energy cost
+    QString priceSource;     ///< e.g. "catalog:openai/gpt-4o", "config:openai/gpt-4o", "node:workstation-01"
+    QString matchedModel;    ///< catalog model id the name matched, empty when unpriced
+
+    NanoUsd total() const { return input + cacheRead + cacheWrite + output + reasoning + audio + requests + energy; }
+    double totalUsd() const { return double(total()) / double(kNanoPerUsd); }
+};
+
+} // namespace Switchyard
