@@ -10,6 +10,10 @@ inline QString member(const QString &parent, QLatin1StringView key)
 {
     return parent.isEmpty() ? QString(key) : parent + u'.' + key;
 }
+inline QString member(const QString &parent, const QString &key)
+{
+    return parent.isEmpty() ? key : parent + u'.' + key;
+}
 /// `parent[index]`.
 inline QString index(const QString &parent, qsizetype i)
 {
