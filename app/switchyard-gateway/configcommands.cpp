@@ -85,7 +85,7 @@ int runInit(const QStringList &args)
 
     const QString dbPath = parser.value(dbOption);
     const bool existed = QFileInfo::exists(dbPath);
-    UsageStore store(UsageStore::Options{dbPath});
+    UsageStore store(dbPath);
     Errors errors;
     if (!store.open(&errors)) {
         printErrors(dbPath, errors);
