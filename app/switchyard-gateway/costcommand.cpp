@@ -105,7 +105,22 @@ struct CatalogView {
     std::optional<PriceCatalog::ModelMatch> match;
     int priceIndex = 0;
     const PriceSet *prices = nullptr;
+    const PriceEntry *configPrice = nullptr; ///< set when the configuration priced the call
 };
+
+QString configPriceText(const PriceEntry &e)
+{
+    QStringList parts;
+    const auto add = [&parts](const char *name, const std::optional<double> &v) {
+        if (v)
+            parts.append(QLatin1StringView(name) + u' ' + QString::number(*v));
+    };
+    add("input", e.input);
+    add("output", e.output);
+    add("cachedInput", e.cachedInput);
+    add("cacheWrite", e.cacheWrite);
+    return parts.join(u", "_s) + u" (USD per MTok)"_s;
+}
 
 int writeCostJson(const QString &providerId, const QString &model, const QString &flavor, const QDateTime &at,
                   const TokenUsage &u, const CostBreakdown &c, const CatalogView &view)
@@ -159,6 +174,8 @@ void writeCostText(const QString &providerId, const QString &model, const QDateT
     QTextStream &s = out();
     s << "cost of " << providerId << '/' << model << " at " << isoUtc(at) << '\n';
     s << "  price source  " << c.priceSource << '\n';
+    if (view.configPrice)
+        s << "  config price  " << configPriceText(*view.configPrice) << '\n';
     if (view.prices) {
         const CatalogModel &m = *view.match->model;
         s << "  catalog model " << view.match->provider->id << '/' << m.id << " (" << m.name << ")\n";
@@ -296,7 +313,10 @@ int runCost(const QStringList &args)
 
     const CostBreakdown cost = CostCalculator(catalog, config).providerCost(providerId, model, *usage, at);
     CatalogView view;
-    if (cost.priceSource.startsWith(u"catalog:")) {
+    if (cost.priceSource.startsWith(u"config:")) {
+        const auto it = config.prices.constFind(cost.priceSource.mid(7));
+        view.configPrice = it == config.prices.cend() ? nullptr : &it.value();
+    } else if (cost.priceSource.startsWith(u"catalog:")) {
         view.match = catalog->findModel(catalogProviderId, model);
         if (view.match) {
             view.priceIndex = view.match->model->priceIndexAt(at);
