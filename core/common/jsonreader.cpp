@@ -94,8 +94,12 @@ std::optional<qint64> JsonReader::integer(QLatin1StringView key)
     if (v.isUndefined())
         return std::nullopt;
     const double d = v.toDouble();
-    if (!v.isDouble() || std::trunc(d) != d || std::abs(d) > 9.0e15) {
+    if (!v.isDouble()) {
         wrongType(key, v, "a whole number");
+        return std::nullopt;
+    }
+    if (std::trunc(d) != d || std::abs(d) > 9.0e15) {
+        m_errors.append({memberPath(key), JsonReader::tr("expected a whole number, got %1").arg(d)});
         return std::nullopt;
     }
     return qint64(d);
