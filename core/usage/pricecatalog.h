@@ -17,7 +17,6 @@
 
 #include <memory>
 #include <optional>
-#include <variant>
 
 namespace Switchyard {
 
