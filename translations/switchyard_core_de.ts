@@ -291,21 +291,26 @@
     </message>
     <message>
         <location filename="../core/common/jsonreader.cpp" line="38"/>
+        <location filename="../core/common/jsonreader.cpp" line="85"/>
         <source>a number</source>
         <translation>eine Zahl</translation>
     </message>
     <message>
         <location filename="../core/common/jsonreader.cpp" line="39"/>
+        <location filename="../core/common/jsonreader.cpp" line="59"/>
+        <location filename="../core/common/jsonreader.cpp" line="73"/>
         <source>a string</source>
         <translation>eine Zeichenkette</translation>
     </message>
     <message>
         <location filename="../core/common/jsonreader.cpp" line="40"/>
+        <location filename="../core/common/jsonreader.cpp" line="160"/>
         <source>an array</source>
         <translation>ein Array</translation>
     </message>
     <message>
         <location filename="../core/common/jsonreader.cpp" line="41"/>
+        <location filename="../core/common/jsonreader.cpp" line="148"/>
         <source>an object</source>
         <translation>ein Objekt</translation>
     </message>
@@ -320,9 +325,24 @@
         <translation>ist erforderlich</translation>
     </message>
     <message>
+        <location filename="../core/common/jsonreader.cpp" line="98"/>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
         <location filename="../core/common/jsonreader.cpp" line="102"/>
         <source>expected a whole number, got %1</source>
         <translation>erwartet: eine ganze Zahl, erhalten: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/common/jsonreader.cpp" line="114"/>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <location filename="../core/common/jsonreader.cpp" line="127"/>
+        <source>an array of strings</source>
+        <translation>ein Array von Zeichenketten</translation>
     </message>
     <message>
         <location filename="../core/common/jsonreader.cpp" line="134"/>

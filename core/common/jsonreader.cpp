@@ -47,7 +47,7 @@ QString JsonReader::typeName(const QJsonValue &value)
 void JsonReader::wrongType(QLatin1StringView key, const QJsonValue &value, const char *expected)
 {
     m_errors.append({memberPath(key),
-                     JsonReader::tr("expected %1, got %2").arg(QLatin1StringView(expected), typeName(value))});
+                     JsonReader::tr("expected %1, got %2").arg(JsonReader::tr(expected), typeName(value))});
 }
 
 QString JsonReader::string(QLatin1StringView key, const QString &fallback)
@@ -56,7 +56,7 @@ QString JsonReader::string(QLatin1StringView key, const QString &fallback)
     if (v.isUndefined())
         return fallback;
     if (!v.isString()) {
-        wrongType(key, v, "a string");
+        wrongType(key, v, QT_TRANSLATE_NOOP("JsonReader", "a string"));
         return fallback;
     }
     return v.toString();
@@ -70,7 +70,7 @@ QString JsonReader::requiredString(QLatin1StringView key)
         return {};
     }
     if (!v.isString()) {
-        wrongType(key, v, "a string");
+        wrongType(key, v, QT_TRANSLATE_NOOP("JsonReader", "a string"));
         return {};
     }
     return v.toString();
@@ -82,7 +82,7 @@ std::optional<double> JsonReader::number(QLatin1StringView key)
     if (v.isUndefined())
         return std::nullopt;
     if (!v.isDouble()) {
-        wrongType(key, v, "a number");
+        wrongType(key, v, QT_TRANSLATE_NOOP("JsonReader", "a number"));
         return std::nullopt;
     }
     return v.toDouble();
@@ -95,7 +95,7 @@ std::optional<qint64> JsonReader::integer(QLatin1StringView key)
         return std::nullopt;
     const double d = v.toDouble();
     if (!v.isDouble()) {
-        wrongType(key, v, "a whole number");
+        wrongType(key, v, QT_TRANSLATE_NOOP("JsonReader", "a whole number"));
         return std::nullopt;
     }
     if (std::trunc(d) != d || std::abs(d) > 9.0e15) {
@@ -111,7 +111,7 @@ std::optional<bool> JsonReader::boolean(QLatin1StringView key)
     if (v.isUndefined())
         return std::nullopt;
     if (!v.isBool()) {
-        wrongType(key, v, "true or false");
+        wrongType(key, v, QT_TRANSLATE_NOOP("JsonReader", "true or false"));
         return std::nullopt;
     }
     return v.toBool();
@@ -124,7 +124,7 @@ QStringList JsonReader::stringList(QLatin1StringView key)
     if (v.isUndefined())
         return result;
     if (!v.isArray()) {
-        wrongType(key, v, "an array of strings");
+        wrongType(key, v, QT_TRANSLATE_NOOP("JsonReader", "an array of strings"));
         return result;
     }
     const QJsonArray a = v.toArray();
@@ -145,7 +145,7 @@ std::optional<QJsonObject> JsonReader::object(QLatin1StringView key)
     if (v.isUndefined())
         return std::nullopt;
     if (!v.isObject()) {
-        wrongType(key, v, "an object");
+        wrongType(key, v, QT_TRANSLATE_NOOP("JsonReader", "an object"));
         return std::nullopt;
     }
     return v.toObject();
@@ -157,7 +157,7 @@ std::optional<QJsonArray> JsonReader::array(QLatin1StringView key)
     if (v.isUndefined())
         return std::nullopt;
     if (!v.isArray()) {
-        wrongType(key, v, "an array");
+        wrongType(key, v, QT_TRANSLATE_NOOP("JsonReader", "an array"));
         return std::nullopt;
     }
     return v.toArray();
