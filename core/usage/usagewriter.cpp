@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: MIT
+#include "core/usage/usagewriter.h"
+
+#include "core/common/logging.h"
+#include "core/usage/usagemigrations.h"
+#include "core/usage/usagerollups.h"
+#include "core/usage/usagerows.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QTimer>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace Switchyard {
+
+namespace {
+
+constexpr int kRepriceChunk = 5'000;
+
+struct Change {
+    qint64 id;
+    CostBreakdown cost;
+};
+
+bool applyCosts(QSqlDatabase &db, const QString &table, const QList<Change> &changes, Error *error)
+{
+    if (changes.isEmpty())
+        return true;
+    QSqlQuery q(db);
+    q.prepare(u"UPDATE "_s + table + u" SET "_s + UsageRows::costAssignments());
+    for (const Change &c : changes) {
+        UsageRows::bindAt(q, UsageRows::bindCost(q, 0, c.cost), c.id);
+        if (!q.exec()) {
+            *error = {{}, q.lastError().text()};
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+UsageWriter::UsageWriter(QString path, UsageStore::Options options, std::shared_ptr<UsageQueue> queue)
+    : m_path(std::move(path)), m_options(options), m_queue(std::move(queue))
+{
+}
+
+UsageWriter::~UsageWriter()
+{
+    closeDatabase();
+}
+
+bool UsageWriter::open(Error *error)
+{
+    m_connection = u"switchyard-usage-writer-%1"_s.arg(quintptr(this), 0, 16);
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(m_options.busyTimeout.count()));
+    if (!db.open()) {
+        *error = {m_path, tr("cannot open the usage database: %1").arg(db.lastError().text())};
+        db = {};
+        closeDatabase();
+        return false;
+    }
+    // NORMAL in WAL mode: a crash of the process loses nothing committed; only a power
+    // cut can lose the last transactions, and never corrupts the file.
+    if (!UsageMigrations::migrate(db, error)
+        || !exec(u"PRAGMA synchronous = NORMAL"_s, error)
+        || !exec(u"PRAGMA foreign_keys = ON"_s, error)
+        || !exec(u"PRAGMA cache_size = -65536"_s, error)) {
+        db = {};
+        closeDatabase();
+        return false;
+    }
+    m_insertRequest.emplace(db);
+    m_insertAttempt.emplace(db);
+    if (!m_insertRequest->prepare(UsageRows::insertRequestSql())
+        || !m_insertAttempt->prepare(UsageRows::insertAttemptSql())) {
+        *error = {m_path, m_insertRequest->lastError().text() + m_insertAttempt->lastError().text()};
+        db = {};
+        closeDatabase();
+        return false;
+    }
+
+    m_batchTimer = new QTimer(this);
+    m_batchTimer->setSingleShot(true);
+    m_batchTimer->setInterval(m_options.batchWindow);
+    connect(m_batchTimer, &QTimer::timeout, this, &UsageWriter::commitNow);
+    m_retryTimer = new QTimer(this);
+    m_retryTimer->setSingleShot(true);
+    m_retryTimer->setInterval(m_options.retryInterval);
+    connect(m_retryTimer, &QTimer::timeout, this, &UsageWriter::commitNow);
+    return true;
+}
+
+void UsageWriter::closeDatabase()
+{
+    m_insertRequest.reset();
+    m_insertAttempt.reset();
+    if (m_connection.isEmpty())
+        return;
+    if (QSqlDatabase::contains(m_connection)) {
+        QSqlDatabase::database(m_connection, false).close();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+    m_connection.clear();
+}
+
+bool UsageWriter::exec(const QString &sql, Error *error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (q.exec(sql))
+        return true;
+    if (error)
+        *error = {m_path, q.lastError().text()};
+    return false;
+}
+
+void UsageWriter::onQueued()
+{
+    if (!m_insertRequest || m_retryTimer->isActive())
+        return;
+    qsizetype queued;
+    {
+        QMutexLocker lock(&m_queue->mutex);
+        queued = m_queue->records.size();
+    }
+    if (queued >= m_options.maxBatch)
+        commitNow();
+    else if (!m_batchTimer->isActive())
+        m_batchTimer->start();
+}
+
+void UsageWriter::commitNow()
+{
+    if (!m_insertRequest)
+        return;
+    m_batchTimer->stop();
+    m_retryTimer->stop();
+
+    QList<RequestRecord> batch;
+    {
+        QMutexLocker lock(&m_queue->mutex);
+        if (m_queue->records.size() <= m_options.maxBatch) {
+            batch.swap(m_queue->records);
+        } else {
+            batch = m_queue->records.first(m_options.maxBatch);
+            m_queue->records.remove(0, m_options.maxBatch);
+        }
+        if (batch.isEmpty()) {
+            m_queue->wakePending = false;
+            return;
+        }
+    }
+
+    Error error;
+    if (!writeBatch(batch, &error)) {
+        {
+            QMutexLocker lock(&m_queue->mutex);
+            batch.append(std::move(m_queue->records)); // back to the front, order kept
+            m_queue->records.swap(batch);
+        }
+        // One warning per outage; the retries in between only at debug level.
+        if (m_failureStreak++ == 0)
+            qCWarning(lcUsage).noquote() << "cannot write usage records, will retry:" << error.toString();
+        else
+            qCDebug(lcUsage).noquote() << "usage write retry" << m_failureStreak << "failed:" << error.toString();
+        Q_EMIT failed(error);
+        m_retryTimer->start();
+        return;
+    }
+    if (m_failureStreak > 0) {
+        qCInfo(lcUsage) << "usage writes recovered after" << m_failureStreak << "failed attempts";
+        m_failureStreak = 0;
+    }
+
+    qsizetype remaining;
+    bool flushing;
+    {
+        QMutexLocker lock(&m_queue->mutex);
+        m_queue->committed += batch.size();
+        m_queue->committedChanged.wakeAll();
+        remaining = m_queue->records.size();
+        flushing = m_queue->committed < m_queue->flushTarget;
+        if (remaining == 0)
+            m_queue->wakePending = false;
+    }
+    Q_EMIT committed(int(batch.size()));
+
+    if (remaining >= m_options.maxBatch || (remaining > 0 && flushing))
+        QMetaObject::invokeMethod(this, &UsageWriter::commitNow, Qt::QueuedConnection); // lets reprice etc. in between
+    else if (remaining > 0)
+        m_batchTimer->start();
+}
+
+bool UsageWriter::writeBatch(const QList<RequestRecord> &batch, Error *error)
+{
+    if (!exec(u"BEGIN IMMEDIATE"_s, error))
+        return false;
+    UsageRollups rollups;
+    bool ok = true;
+    for (const RequestRecord &r : batch) {
+        UsageRows::bindRequest(*m_insertRequest, r);
+        if (!m_insertRequest->exec()) {
+            *error = {m_path, m_insertRequest->lastError().text()};
+            ok = false;
+            break;
+        }
+        const qint64 row = m_insertRequest->lastInsertId().toLongLong();
+        for (const AttemptRecord &a : r.attemptRecords) {
+            UsageRows::bindAttempt(*m_insertAttempt, row, a);
+            if (!m_insertAttempt->exec()) {
+                *error = {m_path, m_insertAttempt->lastError().text()};
+                ok = false;
+                break;
+            }
+        }
+        if (!ok)
+            break;
+        rollups.add(r);
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    ok = ok && rollups.upsert(db, error) && exec(u"COMMIT"_s, error);
+    if (!ok)
+        exec(u"ROLLBACK"_s, nullptr);
+    return ok;
+}
+
+qint64 UsageWriter::reprice(const UsageStore::PriceFunction &price, const UsageFilter &scope, Error *error)
+{
+    if (!m_insertRequest) {
+        *error = {m_path, tr("the usage database is not open")};
+        return -1;
+    }
+    // Everything recorded before the call is repriced too; a failing disk fails below.
+    for (;;) {
+        qsizetype before;
+        {
+            QMutexLocker lock(&m_queue->mutex);
+            before = m_queue->records.size();
+        }
+        if (before == 0)
+            break;
+        commitNow();
+        QMutexLocker lock(&m_queue->mutex);
+        if (m_queue->records.size() >= before)
+            break;
+    }
+
+    if (!exec(u"BEGIN IMMEDIATE"_s, error))
+        return -1;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    const qint64 requests = repriceRequests(price, scope, error);
+    const qint64 attempts = requests < 0 ? -1 : repriceAttempts(price, scope, error);
+    const std::optional<qint64> fromDay = scope.from.isValid() ? std::optional(scope.from.toJulianDay()) : std::nullopt;
+    const std::optional<qint64> toDay = scope.to.isValid() ? std::optional(scope.to.toJulianDay()) : std::nullopt;
+    if (attempts < 0 || !UsageRollups::rebuild(db, fromDay, toDay, error) || !exec(u"COMMIT"_s, error)) {
+        exec(u"ROLLBACK"_s, nullptr);
+        if (error->path.isEmpty())
+            error->path = m_path;
+        return -1;
+    }
+    qCInfo(lcUsage) << "repriced" << requests << "requests and" << attempts << "attempts in" << m_path;
+    return requests + attempts;
+}
+
+qint64 UsageWriter::repriceRequests(const UsageStore::PriceFunction &price, const UsageFilter &scope, Error *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QVariantList params;
+    const QString where = UsageRows::filterSql(scope, {}, &params);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT "_s + UsageRows::requestColumns() + u" FROM requests WHERE id > ? AND "_s + where
+              + u" ORDER BY id LIMIT %1"_s.arg(kRepriceChunk));
+    qint64 lastId = 0;
+    qint64 changed = 0;
+    for (;;) {
+        q.bindValue(0, lastId);
+        for (int i = 0; i < params.size(); ++i)
+            q.bindValue(i + 1, params.at(i));
+        if (!q.exec()) {
+            *error = {m_path, q.lastError().text()};
+            return -1;
+        }
+        QList<Change> changes;
+        int rows = 0;
+        while (q.next()) {
+            ++rows;
+            const RequestRecord r = UsageRows::readRequest(q, 0, &lastId);
+            CostBreakdown cost = price(r);
+            if (!UsageRows::sameCost(cost, r.cost))
+                changes.append({lastId, std::move(cost)});
+        }
+        q.finish();
+        if (!applyCosts(db, u"requests"_s, changes, error))
+            return -1;
+        changed += changes.size();
+        if (rows < kRepriceChunk)
+            return changed;
+    }
+}
+
+qint64 UsageWriter::repriceAttempts(const UsageStore::PriceFunction &price, const UsageFilter &scope, Error *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QVariantList params;
+    const QString where = UsageRows::filterSql(scope, u"r."_s, &params);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT a.id, r.time_ms, r.key_name, r.task, r.route, r.pipeline, r.pipeline_step, "_s
+              + UsageRows::attemptColumns(u"a."_s)
+              + u" FROM attempts a JOIN requests r ON r.id = a.request_row WHERE a.id > ? AND "_s + where
+              + u" ORDER BY a.id LIMIT %1"_s.arg(kRepriceChunk));
+    qint64 lastId = 0;
+    qint64 changed = 0;
+    for (;;) {
+        q.bindValue(0, lastId);
+        for (int i = 0; i < params.size(); ++i)
+            q.bindValue(i + 1, params.at(i));
+        if (!q.exec()) {
+            *error = {m_path, q.lastError().text()};
+            return -1;
+        }
+        QList<Change> changes;
+        int rows = 0;
+        while (q.next()) {
+            ++rows;
+            lastId = q.value(0).toLongLong();
+            const AttemptRecord a = UsageRows::readAttempt(q, 7);
+            // The attempt as a one-rung request, so the same price function serves both.
+            RequestRecord r;
+            r.time = UsageRows::fromMs(q.value(1).toLongLong());
+            r.keyName = q.value(2).toString();
+            r.task = q.value(3).toString();
+            r.route = q.value(4).toString();
+            r.pipeline = q.value(5).toString();
+            r.pipelineStep = q.value(6).toString();
+            r.provider = a.provider;
+            r.node = a.node;
+            r.model = a.model;
+            r.httpStatus = a.httpStatus;
+            r.status = a.outcome;
+            r.attempts = 1;
+            r.tokens = a.tokens;
+            r.cost = a.cost;
+            r.latencyMs = a.latencyMs;
+            r.ttftMs = a.ttftMs;
+            r.error = a.error;
+            CostBreakdown cost = price(r);
+            if (!UsageRows::sameCost(cost, a.cost))
+                changes.append({lastId, std::move(cost)});
+        }
+        q.finish();
+        if (!applyCosts(db, u"attempts"_s, changes, error))
+            return -1;
+        changed += changes.size();
+        if (rows < kRepriceChunk)
+            return changed;
+    }
+}
+
+} // namespace Switchyard

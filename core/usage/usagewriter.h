@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/common/error.h"
+#include "core/usage/usagerecord.h"
+#include "core/usage/usagestore.h"
+
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QSqlQuery>
+#include <QWaitCondition>
+
+#include <memory>
+#include <optional>
+
+class QTimer;
+
+namespace Switchyard {
+
+class UsageWriter;
+
+/// Records waiting for the writer, shared by UsageStore::record() (any thread) and the
+/// writer thread. Everything is guarded by `mutex`; nothing under it does I/O.
+struct UsageQueue {
+    QMutex mutex;
+    QWaitCondition committedChanged;
+    QList<RequestRecord> records;
+    qint64 enqueued = 0;    ///< records ever queued
+    qint64 committed = 0;   ///< records ever committed; commits are FIFO
+    qint64 flushTarget = 0; ///< commit without waiting for the window until `committed` reaches it
+    bool wakePending = false; ///< the writer already knows there is work (timer or call queued)
+    bool closed = false;      ///< the store was closed; later records cannot be written
+    UsageWriter *writer = nullptr; ///< to wake; null while not open
+};
+
+/// The write side of UsageStore. Lives on the writer thread: moved there before open(),
+/// which creates its connection and timers there; deleted there when the thread finishes.
+class UsageWriter : public QObject
+{
+    Q_OBJECT
+
+public:
+    UsageWriter(QString path, UsageStore::Options options, std::shared_ptr<UsageQueue> queue);
+    ~UsageWriter() override;
+
+    bool open(Error *error);
+    /// Records were queued: write now if a batch is full, else within the batch window.
+    void onQueued();
+    /// Writes what is queued now, batch after batch while a flush waits.
+    void commitNow();
+    qint64 reprice(const UsageStore::PriceFunction &price, const UsageFilter &scope, Error *error);
+
+Q_SIGNALS:
+    void committed(int count);
+    void failed(const Switchyard::Error &error);
+
+private:
+    bool writeBatch(const QList<RequestRecord> &batch, Error *error);
+    bool exec(const QString &sql, Error *error);
+    qint64 repriceRequests(const UsageStore::PriceFunction &price, const UsageFilter &scope, Error *error);
+    qint64 repriceAttempts(const UsageStore::PriceFunction &price, const UsageFilter &scope, Error *error);
+    void closeDatabase();
+
+    QString m_path;
+    UsageStore::Options m_options;
+    std::shared_ptr<UsageQueue> m_queue;
+    QString m_connection;
+    std::optional<QSqlQuery> m_insertRequest;
+    std::optional<QSqlQuery> m_insertAttempt;
+    QTimer *m_batchTimer = nullptr;
+    QTimer *m_retryTimer = nullptr;
+    int m_failureStreak = 0;
+};
+
+} // namespace Switchyard
