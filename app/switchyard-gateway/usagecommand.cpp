@@ -108,7 +108,14 @@ std::optional<T> await(QFuture<T> future)
 
 QString usd(NanoUsd amount)
 {
-    return u"$"_s + formatNanoUsd(amount, amount != 0 && qAbs(amount) < kNanoPerUsd / 100 ? 6 : 2);
+    const NanoUsd abs = qAbs(amount);
+    return u"$"_s + formatNanoUsd(amount, abs == 0 || abs >= kNanoPerUsd ? 2 : abs >= kNanoPerUsd / 100 ? 4 : 6);
+}
+
+/// A week where nothing had a price has an unknown cost, which is not $0.
+QString costCell(const SpendSums &s)
+{
+    return s.requests > 0 && s.unpricedRequests == s.requests ? u"unpriced"_s : usd(s.cost);
 }
 
 QString number(qint64 n)
@@ -152,14 +159,16 @@ void printTable(const SpendQuery &query, const SpendTable &table)
         const SpendSums &s = row.sums;
         line(row.weekStart.toString(Qt::ISODate), row.key.isEmpty() ? u"(none)"_s : row.key,
              {number(s.requests), number(s.inputTokens), number(s.outputTokens), number(s.cachedTokens),
-              usd(s.cost), s.unpricedRequests ? number(s.unpricedRequests) : u"-"_s});
+              costCell(s), s.unpricedRequests ? number(s.unpricedRequests) : u"-"_s});
     }
+    if (table.isEmpty())
+        out() << "(no requests in these weeks)\n";
     const SpendSums total = totalsOf(table);
     out() << '\n'
           << "total " << query.filter.from.toString(Qt::ISODate) << " .. " << query.filter.to.toString(Qt::ISODate)
           << ": " << number(total.requests) << " requests (" << number(total.errors) << " errors), "
           << number(total.inputTokens) << " input + " << number(total.outputTokens) << " output tokens ("
-          << number(total.cachedTokens) << " cached), " << usd(total.cost);
+          << number(total.cachedTokens) << " cached), " << costCell(total);
     if (total.unpricedRequests > 0)
         out() << " for priced requests only\n"
               << number(total.unpricedRequests) << " unpriced requests: no price is known for their model, "
