@@ -68,7 +68,8 @@ public:
     /// never from a slot of the writer thread.
     bool flush(QDeadlineTimer deadline = QDeadlineTimer(QDeadlineTimer::Forever));
 
-    /// Flushes (up to Options::closeTimeout), then stops both threads. Idempotent.
+    /// Flushes (up to Options::closeTimeout), then stops both threads; query and reprice
+    /// futures still waiting are cancelled. Idempotent.
     void close();
 
     /// Records queued or in flight, not yet committed.
