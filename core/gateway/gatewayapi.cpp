@@ -1,0 +1,492 @@
+// SPDX-License-Identifier: MIT
+#include "core/gateway/gatewayapi.h"
+
+#include "core/common/logging.h"
+#include "core/gateway/apikeys.h"
+#include "core/gateway/openaierror.h"
+#include "core/routing/resolver.h"
+#include "core/upstream/upstreamclient.h"
+#include "core/usage/costcalculator.h"
+#include "core/usage/pricecatalog.h"
+#include "core/usage/usagestore.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QRandomGenerator>
+
+namespace Switchyard {
+
+Q_LOGGING_CATEGORY(lcGateway, "switchyard.gateway", QtInfoMsg)
+
+namespace {
+
+const QByteArray kJson = "application/json";
+
+QByteArray formatUsd(const CostBreakdown &cost)
+{
+    return cost.priced ? QByteArray::number(double(cost.total()) / double(kNanoPerUsd), 'f', 9) : QByteArray("unpriced");
+}
+
+/// True for the usage-only chunk (`choices: []` with `usage`) that Switchyard asks for on
+/// every stream; only chunks that mention a usage object are parsed.
+bool isUsageOnlyChunk(const QByteArray &json)
+{
+    if (!json.contains("\"usage\"") || json.contains("\"usage\":null") || json.contains("\"usage\": null"))
+        return false;
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    return o.value(u"usage").isObject() && o.value(u"choices").toArray().isEmpty();
+}
+
+TokenUsage sum(const TokenUsage &a, const TokenUsage &b)
+{
+    return {a.inputTokens + b.inputTokens,           a.cacheReadTokens + b.cacheReadTokens,
+            a.cacheWriteTokens + b.cacheWriteTokens, a.cacheWrite1hTokens + b.cacheWrite1hTokens,
+            a.outputTokens + b.outputTokens,         a.reasoningTokens + b.reasoningTokens,
+            a.inputAudioTokens + b.inputAudioTokens, a.outputAudioTokens + b.outputAudioTokens};
+}
+
+CostBreakdown add(const CostBreakdown &a, const CostBreakdown &b)
+{
+    CostBreakdown c = a;
+    c.input += b.input;
+    c.cacheRead += b.cacheRead;
+    c.cacheWrite += b.cacheWrite;
+    c.output += b.output;
+    c.reasoning += b.reasoning;
+    c.audio += b.audio;
+    c.requests += b.requests;
+    c.energy += b.energy;
+    return c;
+}
+
+/// The status and error a client sees when the ladder ended without an answer.
+OpenAiError clientError(const LadderOutcome &outcome)
+{
+    const UpstreamResult &r = outcome.result;
+    const QString target = outcome.servedBy.label();
+    if (outcome.attempts == 0 || (r.failure == UpstreamFailure::None && !outcome.ok)) {
+        QStringList reasons;
+        for (const AttemptRecord &a : outcome.attemptRecords)
+            reasons.append(a.provider + a.node + u'/' + a.model + u": " + (a.error.isEmpty() ? a.escalationReason : a.error));
+        return OpenAiError::make(503, QStringLiteral("no target could serve this request: %1").arg(reasons.join(QStringLiteral("; "))),
+                                 QStringLiteral("no_available_target"));
+    }
+    switch (r.failure) {
+    case UpstreamFailure::HttpStatus: {
+        const QJsonObject upstream = QJsonDocument::fromJson(r.body).object().value(u"error").toObject();
+        const QString detail = upstream.value(u"message").toString(QString::fromUtf8(r.body.left(300)));
+        if (r.httpStatus == 429)
+            return OpenAiError::make(429, QStringLiteral("%1 is rate limited: %2").arg(target, detail), QStringLiteral("rate_limited"));
+        if (r.httpStatus == 401 || r.httpStatus == 403)
+            return OpenAiError::make(502, QStringLiteral("%1 rejected the provider API key configured in Switchyard: %2").arg(target, detail),
+                                     QStringLiteral("upstream_auth_failed"));
+        if (r.httpStatus >= 500)
+            return OpenAiError::make(502, QStringLiteral("%1 failed with HTTP %2: %3").arg(target).arg(r.httpStatus).arg(detail),
+                                     QStringLiteral("upstream_error"));
+        // The upstream found fault with the request itself: tell the client as it said it.
+        OpenAiError e = OpenAiError::make(r.httpStatus, QStringLiteral("%1: %2").arg(target, detail),
+                                          upstream.value(u"code").toString(), upstream.value(u"param").toString());
+        return e;
+    }
+    case UpstreamFailure::Connect:
+        return OpenAiError::make(502, QStringLiteral("cannot reach %1: %2").arg(target, r.errorMessage), QStringLiteral("upstream_unreachable"));
+    case UpstreamFailure::Timeout:
+    case UpstreamFailure::FirstTokenTimeout:
+        return OpenAiError::make(504, QStringLiteral("%1 timed out: %2").arg(target, r.errorMessage), QStringLiteral("upstream_timeout"));
+    case UpstreamFailure::Reset:
+    case UpstreamFailure::InvalidResponse:
+    case UpstreamFailure::Cancelled:
+    case UpstreamFailure::None:
+        break;
+    }
+    return OpenAiError::make(502, QStringLiteral("%1 broke off its answer: %2").arg(target, r.errorMessage), QStringLiteral("upstream_error"));
+}
+
+} // namespace
+
+/// One client request in flight.
+struct GatewayApi::Exchange {
+    QPointer<HttpResponder> responder;
+    LadderRunner *runner = nullptr;
+    ConfigSnapshotPtr snapshot;
+    QByteArray requestId;
+    QDateTime time;
+    QElapsedTimer clock;
+    RoutingRequest routing;
+    QString keyName;
+    QString path;
+    bool stream = false;
+    bool clientWantsUsage = false;
+    bool streamStarted = false;
+    qint64 ttftMs = -1;
+};
+
+GatewayApi::GatewayApi(GatewayContext context, QObject *parent)
+    : RequestHandler(parent)
+    , m_context(std::move(context))
+    , m_upstream(new UpstreamClient(this))
+{
+    if (m_context.metrics)
+        m_context.metrics->add(&m_metrics);
+}
+
+GatewayApi::~GatewayApi()
+{
+    if (m_context.metrics)
+        m_context.metrics->remove(&m_metrics);
+}
+
+QByteArray GatewayApi::newRequestId()
+{
+    // Time-ordered, unique across workers: ms timestamp + random, hex.
+    const quint64 ms = quint64(QDateTime::currentMSecsSinceEpoch());
+    const quint64 random = QRandomGenerator::global()->generate64();
+    return "req_" + QByteArray::number(ms, 16).rightJustified(12, '0') + QByteArray::number(random, 16).rightJustified(16, '0');
+}
+
+void GatewayApi::sendError(HttpResponder *responder, int status, const QString &message, const QString &code,
+                           const QString &param, const QByteArray &requestId)
+{
+    const OpenAiError e = OpenAiError::make(status, message, code, param);
+    HttpHeaders headers{{"Content-Type", kJson}};
+    if (!requestId.isEmpty())
+        headers.append({"X-Request-Id", requestId});
+    responder->send(status, headers, e.toJson());
+}
+
+const CostCalculator &GatewayApi::costCalculator(const ConfigSnapshotPtr &snapshot)
+{
+    if (!m_cost || m_costSnapshot != snapshot) {
+        m_cost = std::make_unique<CostCalculator>(m_context.catalog ? m_context.catalog : PriceCatalog::builtIn(), snapshot->config);
+        m_costSnapshot = snapshot;
+    }
+    return *m_cost;
+}
+
+void GatewayApi::handle(HttpRequest request, HttpResponder *responder)
+{
+    const QByteArrayView path = request.path();
+    if (path == "/health") {
+        responder->send(200, {{"Content-Type", kJson}}, R"({"status":"ok"})");
+        return;
+    }
+    const ConfigSnapshotPtr snapshot = m_context.config->snapshot();
+    const ApiKeys keys = ApiKeys::fromSnapshot(*snapshot);
+    const std::optional<QString> key = keys.authorize(request.header("authorization"));
+    if (!key) {
+        sendError(responder, 401,
+                  request.hasHeader("authorization")
+                      ? QStringLiteral("Incorrect API key provided. Create one with 'switchyard-gateway keys add NAME'.")
+                      : QStringLiteral("You didn't provide an API key. Send 'Authorization: Bearer sy-...'."),
+                  QStringLiteral("invalid_api_key"));
+        return;
+    }
+    if (path == "/metrics") {
+        responder->send(200, {{"Content-Type", "text/plain; version=0.0.4; charset=utf-8"}},
+                        m_context.metrics ? m_context.metrics->render(m_context.breaker) : QByteArray());
+        return;
+    }
+    if (path == "/v1/models") {
+        if (request.method != "GET")
+            return sendError(responder, 405, QStringLiteral("use GET for /v1/models"), QStringLiteral("method_not_allowed"));
+        handleModels(*snapshot, responder);
+        return;
+    }
+    int endpoint = -1;
+    if (path == "/v1/chat/completions")
+        endpoint = int(UpstreamEndpoint::ChatCompletions);
+    else if (path == "/v1/completions")
+        endpoint = int(UpstreamEndpoint::Completions);
+    else if (path == "/v1/embeddings")
+        endpoint = int(UpstreamEndpoint::Embeddings);
+    if (endpoint < 0) {
+        sendError(responder, 404, QStringLiteral("Unknown request URL: %1 %2").arg(QString::fromLatin1(request.method),
+                                                                                 QString::fromUtf8(request.target)),
+                  QStringLiteral("unknown_url"));
+        return;
+    }
+    if (request.method != "POST") {
+        sendError(responder, 405, QStringLiteral("use POST for %1").arg(QString::fromUtf8(path.toByteArray())),
+                  QStringLiteral("method_not_allowed"));
+        return;
+    }
+    auto *keyHolder = responder; // the key name travels with the exchange
+    keyHolder->setProperty("sy_key", *key);
+    handleInference(std::move(request), responder, endpoint);
+}
+
+void GatewayApi::handleModels(const ConfigSnapshot &snapshot, HttpResponder *responder)
+{
+    const Config &c = snapshot.config;
+    QJsonArray data;
+    QSet<QString> seen;
+    auto add = [&](const QString &id, const QString &owner) {
+        if (seen.contains(id))
+            return;
+        seen.insert(id);
+        data.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("object"), QStringLiteral("model")},
+                                {QStringLiteral("created"), 0}, {QStringLiteral("owned_by"), owner}});
+    };
+    for (const NodeConfig &n : c.nodes) {
+        for (const QString &m : n.models) {
+            add(n.id + u'/' + m, n.id);
+            add(m, n.id);
+        }
+    }
+    for (const ProviderConfig &p : c.providers)
+        for (const QString &m : p.models)
+            add(p.id + u'/' + m, p.id);
+    for (const RouteConfig &r : c.routes) {
+        add(QStringLiteral("route/") + r.name, QStringLiteral("switchyard"));
+        for (const QString &alias : r.aliases)
+            add(alias, QStringLiteral("switchyard"));
+    }
+    for (const PipelineConfig &p : c.pipelines)
+        add(QStringLiteral("pipeline/") + p.name, QStringLiteral("switchyard"));
+    const QJsonObject body{{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), data}};
+    responder->send(200, {{"Content-Type", kJson}}, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+void GatewayApi::handleInference(HttpRequest &&request, HttpResponder *responder, int endpoint)
+{
+    const QByteArray requestId = newRequestId();
+    const QByteArray contentType = request.header("content-type").toLower();
+    if (!contentType.startsWith("application/json")) {
+        sendError(responder, 415,
+                  QStringLiteral("Content-Type must be application/json, got '%1'").arg(QString::fromLatin1(request.header("content-type"))),
+                  QStringLiteral("unsupported_media_type"), {}, requestId);
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        sendError(responder, 400,
+                  parseError.error != QJsonParseError::NoError
+                      ? QStringLiteral("We could not parse the JSON body of your request: %1 at offset %2")
+                            .arg(parseError.errorString()).arg(parseError.offset)
+                      : QStringLiteral("The request body must be a JSON object."),
+                  QStringLiteral("invalid_json"), {}, requestId);
+        return;
+    }
+
+    auto *ex = new Exchange;
+    ex->responder = responder;
+    ex->requestId = requestId;
+    ex->time = QDateTime::currentDateTimeUtc();
+    ex->clock.start();
+    ex->snapshot = m_context.config->snapshot();
+    ex->keyName = responder->property("sy_key").toString();
+    ex->path = QString::fromUtf8(request.path().toByteArray());
+    const QJsonObject body = doc.object();
+    ex->routing = RoutingRequest::from(body, &request);
+    ex->stream = body.value(u"stream").toBool() && endpoint != int(UpstreamEndpoint::Embeddings);
+    ex->clientWantsUsage = body.value(u"stream_options").toObject().value(u"include_usage").toBool();
+
+    const auto resolved = Resolver::resolve(ex->snapshot->config, ex->routing);
+    ex->routing.http = nullptr; // the HTTP request does not outlive this call
+    if (const auto *error = std::get_if<RoutingError>(&resolved)) {
+        sendError(responder, error->httpStatus, error->message, error->code, error->param, requestId);
+        LadderOutcome none;
+        record(ex, none, error->httpStatus, error->message);
+        delete ex;
+        return;
+    }
+
+    UpstreamCall prototype;
+    prototype.endpoint = UpstreamEndpoint(endpoint);
+    prototype.body = body;
+    prototype.stream = ex->stream;
+    prototype.requestId = requestId;
+    const bool jsonMode = ex->routing.jsonMode;
+    ex->runner = new LadderRunner(std::get<Plan>(resolved), std::move(prototype), jsonMode, m_upstream, m_context.breaker,
+                                  m_context.secrets, this);
+    connect(ex->runner, &LadderRunner::committed, this,
+            [this, ex](const UpstreamTarget &target, int attempts) { onCommitted(ex, target, attempts); });
+    connect(ex->runner, &LadderRunner::chunk, this, [this, ex](const QByteArray &json) { onChunk(ex, json); });
+    connect(ex->runner, &LadderRunner::finished, this, [this, ex](const LadderOutcome &o) { onFinished(ex, o); });
+    connect(responder, &HttpResponder::clientGone, ex->runner, &LadderRunner::abort);
+    ex->runner->start();
+}
+
+void GatewayApi::onCommitted(Exchange *ex, const UpstreamTarget &target, int attempts)
+{
+    ex->ttftMs = ex->clock.elapsed();
+    if (!ex->responder || ex->responder->isClientGone())
+        return;
+    ex->streamStarted = true;
+    ex->responder->beginStream(200, {{"Content-Type", "text/event-stream; charset=utf-8"},
+                                     {"Cache-Control", "no-cache"},
+                                     {"X-Request-Id", ex->requestId},
+                                     {"X-Switchyard-Served-By", target.label().toUtf8()},
+                                     {"X-Switchyard-Attempts", QByteArray::number(attempts)}});
+}
+
+void GatewayApi::onChunk(Exchange *ex, const QByteArray &json)
+{
+    if (!ex->streamStarted || !ex->responder)
+        return;
+    if (!ex->clientWantsUsage && isUsageOnlyChunk(json))
+        return;
+    QByteArray event;
+    event.reserve(json.size() + 8);
+    event.append("data: ").append(json).append("\n\n");
+    ex->responder->write(event);
+}
+
+void GatewayApi::onFinished(Exchange *ex, const LadderOutcome &outcome)
+{
+    std::unique_ptr<Exchange> owner(ex);
+    ex->runner->deleteLater();
+    HttpResponder *responder = ex->responder;
+    const bool clientGone = !responder || responder->isClientGone() || outcome.cancelled;
+    int status = 200;
+    QString error;
+
+    if (outcome.committed) {
+        if (!outcome.ok) {
+            // After the first byte there is no escalation: end with an error event the SDKs raise.
+            const OpenAiError e = OpenAiError::make(502, QStringLiteral("%1 failed mid-stream: %2")
+                                                             .arg(outcome.servedBy.label(), outcome.result.errorMessage),
+                                                    QStringLiteral("stream_interrupted"));
+            status = clientGone ? 499 : 502;
+            error = e.message;
+            if (!clientGone) {
+                responder->write(e.toSseEvent());
+                responder->endStream();
+            }
+        } else if (!clientGone) {
+            responder->write("data: [DONE]\n\n");
+            responder->endStream();
+        } else {
+            status = 499;
+            error = QStringLiteral("client closed the connection");
+        }
+    } else if (clientGone) {
+        status = 499;
+        error = QStringLiteral("client closed the connection");
+    } else if (outcome.ok) {
+        // Priced before answering so the client gets X-Switchyard-Cost-USD.
+        const CostBreakdown cost = costCalculator(ex->snapshot).cost([&] {
+            RequestRecord r;
+            r.time = ex->time;
+            r.provider = outcome.servedBy.provider;
+            r.node = outcome.servedBy.node;
+            r.model = outcome.servedBy.model;
+            r.tokens = outcome.result.usage;
+            r.latencyMs = outcome.result.latencyMs;
+            return r;
+        }());
+        HttpHeaders headers{{"Content-Type", kJson},
+                            {"X-Request-Id", ex->requestId},
+                            {"X-Switchyard-Served-By", outcome.servedBy.label().toUtf8()},
+                            {"X-Switchyard-Attempts", QByteArray::number(outcome.attempts)},
+                            {"X-Switchyard-Cost-USD", formatUsd(cost)}};
+        responder->send(200, headers, outcome.result.body);
+    } else {
+        const OpenAiError e = clientError(outcome);
+        status = e.httpStatus;
+        error = e.message;
+        HttpHeaders headers{{"Content-Type", kJson},
+                            {"X-Request-Id", ex->requestId},
+                            {"X-Switchyard-Attempts", QByteArray::number(outcome.attempts)}};
+        if (outcome.attempts > 0)
+            headers.append({"X-Switchyard-Served-By", outcome.servedBy.label().toUtf8()});
+        if (status == 429 && outcome.result.retryAfterMs >= 0)
+            headers.append({"Retry-After", QByteArray::number((outcome.result.retryAfterMs + 999) / 1000)});
+        responder->send(status, headers, e.toJson());
+    }
+    record(ex, outcome, status, error);
+}
+
+void GatewayApi::record(Exchange *ex, const LadderOutcome &outcome, int clientStatus, const QString &error)
+{
+    const CostCalculator &calculator = costCalculator(ex->snapshot);
+    RequestRecord r;
+    r.requestId = QString::fromLatin1(ex->requestId);
+    r.time = ex->time;
+    r.keyName = ex->keyName;
+    r.task = ex->routing.task;
+    r.requestedModel = ex->routing.model;
+    r.route = ex->runner ? ex->runner->plan().route : QString();
+    if (outcome.attempts > 0 || !outcome.attemptRecords.isEmpty()) {
+        r.provider = outcome.servedBy.provider;
+        r.node = outcome.servedBy.node;
+        r.model = outcome.servedBy.model;
+    }
+    r.httpStatus = clientStatus;
+    r.status = clientStatus == 499 ? QStringLiteral("cancelled") : clientStatus < 400 ? QStringLiteral("ok") : QStringLiteral("error");
+    r.attempts = outcome.attempts;
+    r.latencyMs = ex->clock.elapsed();
+    r.ttftMs = ex->ttftMs;
+    r.stream = ex->stream;
+    r.error = error;
+
+    // The request costs what all its attempts cost: an escalated answer was paid for too.
+    bool anyTokens = false;
+    bool allPriced = true;
+    CostBreakdown total;
+    total.priced = true;
+    for (qsizetype i = 0; i < outcome.attemptRecords.size(); ++i) {
+        AttemptRecord a = outcome.attemptRecords.at(i);
+        const bool hasTokens = a.tokens.inputTokens > 0 || a.tokens.outputTokens > 0;
+        if (hasTokens || !a.node.isEmpty()) {
+            RequestRecord one;
+            one.time = ex->time;
+            one.provider = a.provider;
+            one.node = a.node;
+            one.model = a.model;
+            one.tokens = a.tokens;
+            one.latencyMs = a.latencyMs;
+            a.cost = calculator.cost(one);
+            if (hasTokens) {
+                anyTokens = true;
+                allPriced = allPriced && a.cost.priced;
+                total = add(total, a.cost);
+                total.priceSource = a.cost.priceSource;
+                total.matchedModel = a.cost.matchedModel;
+            }
+        }
+        r.tokens = sum(r.tokens, a.tokens);
+        r.attemptRecords.append(a);
+    }
+    if (anyTokens && allPriced)
+        r.cost = total;
+    else if (!anyTokens && outcome.ok)
+        r.cost = calculator.cost(r); // a node answer without a usage block: energy only, or unpriced
+    // else: unpriced (priced=false), never $0 pretending to be a price
+
+    if (m_context.usage)
+        m_context.usage->record(r);
+
+    GatewayMetrics::RequestSample sample;
+    sample.route = r.route;
+    sample.target = r.model.isEmpty() ? QString() : outcome.servedBy.label();
+    sample.status = clientStatus;
+    sample.seconds = double(r.latencyMs) / 1000.0;
+    sample.ttftSeconds = r.ttftMs >= 0 ? double(r.ttftMs) / 1000.0 : -1;
+    sample.inputTokens = r.tokens.inputTokens;
+    sample.outputTokens = r.tokens.outputTokens;
+    sample.cachedTokens = r.tokens.cacheReadTokens;
+    sample.costNanoUsd = r.cost.priced ? r.cost.total() : 0;
+    sample.priced = r.cost.priced || !anyTokens;
+    m_metrics.addRequest(sample);
+    for (qsizetype i = 0; i < outcome.attemptRecords.size(); ++i)
+        m_metrics.addAttempt(outcome.attemptTargets.at(i).label(), outcome.attemptRecords.at(i).outcome);
+
+    qCInfo(lcGateway).noquote() << QStringLiteral("%1 %2 model=%3 route=%4 served=%5 status=%6 attempts=%7 latency=%8ms tokens=%9/%10 cost=%11%12%13")
+                                       .arg(r.requestId, ex->path, r.requestedModel, r.route.isEmpty() ? QStringLiteral("-") : r.route,
+                                            r.model.isEmpty() ? QStringLiteral("-") : outcome.servedBy.label())
+                                       .arg(clientStatus)
+                                       .arg(r.attempts)
+                                       .arg(r.latencyMs)
+                                       .arg(r.tokens.inputTokens)
+                                       .arg(r.tokens.outputTokens)
+                                       .arg(QString::fromLatin1(formatUsd(r.cost)),
+                                            r.task.isEmpty() ? QString() : QStringLiteral(" task=") + r.task,
+                                            error.isEmpty() ? QString() : QStringLiteral(" error=\"") + error + u'"');
+}
+
+} // namespace Switchyard

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: MIT
+#include "core/runtime/runtime.h"
+
+#include "core/common/logging.h"
+#include "core/config/configio.h"
+#include "core/config/configstore.h"
+#include "core/config/defaultconfig.h"
+#include "core/config/secretcache.h"
+#include "core/config/secretresolver.h"
+#include "core/gateway/apikeys.h"
+#include "core/gateway/gatewayapi.h"
+#include "core/gateway/gatewaymetrics.h"
+#include "core/gateway/httpserver.h"
+#include "core/routing/circuitbreaker.h"
+#include "core/usage/pricecatalog.h"
+#include "core/usage/usagestore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QSet>
+
+namespace Switchyard {
+
+struct Runtime::Private {
+    RuntimeOptions options;
+    std::unique_ptr<ConfigStore> config;
+    std::unique_ptr<UsageStore> usage;
+    SecretCache secrets;
+    CircuitBreaker breaker;
+    MetricsRegistry metrics;
+    std::unique_ptr<HttpServer> server;
+    SecretResolver *resolver = nullptr;
+    int pendingSecrets = 0;
+    QString listen;
+};
+
+Runtime::Runtime(RuntimeOptions options, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->options = std::move(options);
+    d->resolver = new SecretResolver(this);
+}
+
+Runtime::~Runtime()
+{
+    stop();
+}
+
+ConfigStore *Runtime::configStore() const
+{
+    return d->config.get();
+}
+
+UsageStore *Runtime::usageStore() const
+{
+    return d->usage.get();
+}
+
+QString Runtime::listenAddress() const
+{
+    return d->listen;
+}
+
+quint16 Runtime::port() const
+{
+    return d->server ? d->server->serverPort() : 0;
+}
+
+namespace {
+
+bool splitListen(const QString &listen, QHostAddress *address, quint16 *port)
+{
+    const qsizetype colon = listen.lastIndexOf(u':');
+    if (colon <= 0)
+        return false;
+    QString host = listen.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const int p = listen.mid(colon + 1).toInt(&ok);
+    if (!ok || p < 0 || p > 65535)
+        return false;
+    *port = quint16(p);
+    if (host == u"localhost") {
+        *address = QHostAddress::LocalHost;
+        return true;
+    }
+    return address->setAddress(host);
+}
+
+} // namespace
+
+bool Runtime::start(Errors *errors)
+{
+    Errors local;
+    Errors &errs = errors ? *errors : local;
+    const QString &path = d->options.configPath;
+    if (!QFileInfo::exists(path)) {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(DefaultConfig::json()) < 0 || !file.commit()) {
+            errs.append({QString(), tr("cannot write the default configuration to %1: %2").arg(path, file.errorString())});
+            return false;
+        }
+        qCInfo(lcConfig).noquote() << "wrote the default configuration to" << path;
+    }
+    const ConfigLoadResult loaded = ConfigIo::loadFile(path);
+    if (!loaded.ok()) {
+        errs.append(loaded.errors);
+        return false;
+    }
+    d->config = std::make_unique<ConfigStore>(*loaded.config);
+    if (d->options.watchConfig)
+        d->config->watchFile(path);
+    connect(d->config.get(), &ConfigStore::snapshotChanged, this, &Runtime::resolveSecrets);
+
+    d->usage = std::make_unique<UsageStore>(d->options.databasePath);
+    if (!d->usage->open(&errs))
+        return false;
+
+    const Config &config = loaded.config.value();
+    d->listen = d->options.listenOverride.isEmpty() ? config.gateway.listen : d->options.listenOverride;
+    HttpServerOptions server;
+    if (!splitListen(d->listen, &server.address, &server.port)) {
+        errs.append({QStringLiteral("--listen"), tr("'%1' is not HOST:PORT").arg(d->listen)});
+        return false;
+    }
+    if (!ApiKeys::isLoopbackListen(d->listen) && config.gateway.keys.isEmpty()) {
+        errs.append({QStringLiteral("--listen"), tr("listening on %1, which is not loopback, requires at least one key "
+                                                   "(create one with 'switchyard-gateway keys add NAME')").arg(d->listen)});
+        return false;
+    }
+    server.workerThreads = config.gateway.workerThreads;
+    server.limits.maxBodyBytes = config.gateway.maxBodyBytes;
+    server.headerTimeoutMs = config.gateway.headerTimeoutMs;
+    server.idleTimeoutMs = config.gateway.idleTimeoutMs;
+
+    resolveSecrets();
+
+    GatewayContext context;
+    context.config = d->config.get();
+    context.usage = d->usage.get();
+    context.secrets = &d->secrets;
+    context.breaker = &d->breaker;
+    context.metrics = &d->metrics;
+    context.catalog = PriceCatalog::builtIn();
+    d->server = std::make_unique<HttpServer>(server, [context] { return new GatewayApi(context); });
+    QString error;
+    if (!d->server->start(&error)) {
+        errs.append({QStringLiteral("gateway.listen"), tr("cannot listen on %1: %2").arg(d->listen, error)});
+        d->server.reset();
+        return false;
+    }
+    d->listen = server.address.toString() + u':' + QString::number(d->server->serverPort());
+    if (server.address.protocol() == QAbstractSocket::IPv6Protocol)
+        d->listen = u'[' + server.address.toString() + QStringLiteral("]:") + QString::number(d->server->serverPort());
+    return true;
+}
+
+void Runtime::resolveSecrets()
+{
+    if (!d->config)
+        return;
+    QSet<QString> references;
+    for (const ProviderConfig &p : d->config->snapshot()->config.providers) {
+        if (!p.apiKey.isEmpty())
+            references.insert(p.apiKey);
+    }
+    d->pendingSecrets += int(references.size());
+    if (references.isEmpty())
+        Q_EMIT secretsResolved();
+    for (const QString &reference : std::as_const(references)) {
+        d->resolver->resolve(reference, [this, reference](const SecretResult &r) {
+            if (r.ok) {
+                d->secrets.set(reference, r.value.toUtf8());
+            } else {
+                d->secrets.remove(reference);
+                qCInfo(lcSecrets).noquote() << reference << "unavailable:" << r.error
+                                            << "- providers using it are skipped until it is set";
+            }
+            if (--d->pendingSecrets == 0)
+                Q_EMIT secretsResolved();
+        });
+    }
+}
+
+void Runtime::stop()
+{
+    if (d->server) {
+        d->server->stop();
+        d->server.reset();
+    }
+    if (d->usage)
+        d->usage->close();
+}
+
+} // namespace Switchyard

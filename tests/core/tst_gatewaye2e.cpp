@@ -1,0 +1,457 @@
+// SPDX-License-Identifier: MIT
+// End to end: the real switchyard-gateway binary (`serve`) between a test client and
+// scripted fake upstreams on loopback; checks what the client receives, the response
+// headers, what the upstream received, and the rows in the usage database.
+#include "tests/support/fakeupstream.h"
+#include "tests/support/gatewayprocess.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace Switchyard;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray chatBody(const QString &model, bool stream = false, bool includeUsage = false)
+{
+    QJsonObject body{{u"model"_s, model},
+                     {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"Say hi"_s}}}}};
+    if (stream)
+        body.insert(u"stream"_s, true);
+    if (includeUsage)
+        body.insert(u"stream_options"_s, QJsonObject{{u"include_usage"_s, true}});
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject completion(const QString &model, const QString &content, int prompt = 1000, int completionTokens = 200)
+{
+    return QJsonObject{
+        {u"id"_s, u"chatcmpl-1"_s},
+        {u"object"_s, u"chat.completion"_s},
+        {u"model"_s, model},
+        {u"choices"_s, QJsonArray{QJsonObject{{u"index"_s, 0},
+                                              {u"message"_s, QJsonObject{{u"role"_s, u"assistant"_s}, {u"content"_s, content}}},
+                                              {u"finish_reason"_s, u"stop"_s}}}},
+        {u"usage"_s, QJsonObject{{u"prompt_tokens"_s, prompt}, {u"completion_tokens"_s, completionTokens},
+                                 {u"total_tokens"_s, prompt + completionTokens}}}};
+}
+
+QList<QByteArray> streamEvents(const QString &model)
+{
+    QList<QByteArray> events;
+    for (const char *piece : {"Hel", "lo", "!"})
+        events.append(R"({"id":"c1","object":"chat.completion.chunk","model":")" + model.toUtf8()
+                      + R"(","choices":[{"index":0,"delta":{"content":")" + piece + R"("},"finish_reason":null}]})");
+    events.append(R"({"id":"c1","object":"chat.completion.chunk","model":")" + model.toUtf8()
+                  + R"(","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]})");
+    events.append(R"({"id":"c1","object":"chat.completion.chunk","model":")" + model.toUtf8()
+                  + R"(","choices":[],"usage":{"prompt_tokens":12,"completion_tokens":3,"total_tokens":15}})");
+    events.append("[DONE]");
+    return events;
+}
+
+QString configFor(const FakeUpstream &a, const FakeUpstream &b, const QString &extra = {})
+{
+    return uR"({ "version": 1,
+      "gateway": { "listen": "127.0.0.1:4000", "maxBodyBytes": 65536 },
+      "providers": [
+        { "id": "fake", "kind": "openai", "baseUrl": "%1", "apiKey": "env:SY_FAKE_KEY", "catalogId": "openai" },
+        { "id": "fake2", "kind": "openai", "baseUrl": "%2", "apiKey": "env:SY_FAKE_KEY", "catalogId": "openai" },
+        { "id": "sim", "kind": "simulated", "models": ["sim-small"],
+          "simulated": { "latencyMs": 20, "firstTokenMs": 5, "failureRate": 0, "completionTokens": 16 } }
+      ],
+      "prices": { "sim/sim-small": { "input": 1, "output": 2 } },
+      "routes": [
+        { "name": "ladder", "aliases": ["auto"], "ladder": [
+            { "target": "fake/gpt-4o-mini", "escalateOn": ["429", "5xx", "timeout", "connect"] },
+            { "target": "fake2/gpt-4o" } ] }
+      ]%3 })"_s.arg(a.v1UrlString(), b.v1UrlString(), extra);
+}
+
+struct Row {
+    QString status, provider, model, route, error;
+    int httpStatus = 0, attempts = 0;
+    qint64 input = 0, output = 0;
+    QVariant cost;
+    bool priced = false, stream = false;
+};
+
+QList<Row> requestRows(const QString &dbPath)
+{
+    QList<Row> rows;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"e2e-check"_s);
+        db.setDatabaseName(dbPath);
+        if (db.open()) {
+            QSqlQuery q(u"SELECT status, provider, model, route, error, http_status, attempts, input_tokens, output_tokens, "
+                        "cost_nano, priced, stream FROM requests ORDER BY id"_s, db);
+            while (q.next())
+                rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                             q.value(4).toString(), q.value(5).toInt(), q.value(6).toInt(), q.value(7).toLongLong(),
+                             q.value(8).toLongLong(), q.value(9), q.value(10).toBool(), q.value(11).toBool()});
+        }
+    }
+    QSqlDatabase::removeDatabase(u"e2e-check"_s);
+    return rows;
+}
+
+QStringList attemptReasons(const QString &dbPath)
+{
+    QStringList reasons;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"e2e-attempts"_s);
+        db.setDatabaseName(dbPath);
+        if (db.open()) {
+            QSqlQuery q(u"SELECT provider || '/' || model || ':' || outcome || ':' || escalation_reason FROM attempts ORDER BY id"_s, db);
+            while (q.next())
+                reasons.append(q.value(0).toString());
+        }
+    }
+    QSqlDatabase::removeDatabase(u"e2e-attempts"_s);
+    return reasons;
+}
+
+QProcessEnvironment gatewayEnv()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"SY_FAKE_KEY"_s, u"sk-test-upstream-key"_s);
+    env.insert(u"QT_LOGGING_RULES"_s, u"switchyard.*=true"_s);
+    return env;
+}
+
+} // namespace
+
+class TestGatewayE2E : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void healthModelsAndMetrics();
+    void plainChatThroughProvider();
+    void ladderClimbsOn429();
+    void streamingRelaysChunksAndStripsUsage();
+    void streamingKeepsUsageWhenAsked();
+    void streamEscalatesBeforeFirstByte();
+    void streamFailureAfterCommitIsAnErrorEvent();
+    void exhaustedLadderIsOpenAiError();
+    void simulatedProviderWorksWithoutKeys();
+    void badInput_data();
+    void badInput();
+    void clientDisconnectCancelsUpstream();
+    void keysAreEnforced();
+    void configReloadKeepsRunningSnapshotOnError();
+
+private:
+    std::unique_ptr<FakeUpstream> m_a, m_b;
+    std::unique_ptr<GatewayProcess> m_gateway;
+    bool start(const QString &extraConfig = {});
+};
+
+void TestGatewayE2E::init()
+{
+    m_a = std::make_unique<FakeUpstream>();
+    m_b = std::make_unique<FakeUpstream>();
+    m_gateway = std::make_unique<GatewayProcess>();
+}
+
+void TestGatewayE2E::cleanup()
+{
+    if (m_gateway && m_gateway->isRunning())
+        QCOMPARE(m_gateway->stop(), 0);
+    m_gateway.reset();
+    m_a.reset();
+    m_b.reset();
+}
+
+bool TestGatewayE2E::start(const QString &extraConfig)
+{
+    m_gateway->writeConfig(configFor(*m_a, *m_b, extraConfig).toUtf8());
+    const bool ok = m_gateway->start({}, gatewayEnv());
+    if (!ok)
+        qWarning().noquote() << m_gateway->log();
+    return ok;
+}
+
+void TestGatewayE2E::healthModelsAndMetrics()
+{
+    QVERIFY(start());
+    TestResponse r = m_gateway->get(u"/health"_s);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json().value(u"status"_s).toString(), u"ok"_s);
+
+    r = m_gateway->get(u"/v1/models"_s);
+    QCOMPARE(r.status, 200);
+    QStringList ids;
+    for (const QJsonValue &m : r.json().value(u"data"_s).toArray())
+        ids.append(m.toObject().value(u"id"_s).toString());
+    QVERIFY2(ids.contains(u"route/ladder"_s) && ids.contains(u"auto"_s) && ids.contains(u"sim/sim-small"_s), qPrintable(ids.join(u',')));
+
+    m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"sim/sim-small"_s));
+    r = m_gateway->get(u"/metrics"_s);
+    QCOMPARE(r.status, 200);
+    QVERIFY2(r.body.contains(R"(switchyard_requests_total{route="",target="sim/sim-small",status="200"} 1)"), r.body.constData());
+    QVERIFY(r.body.contains("switchyard_request_duration_seconds_bucket"));
+}
+
+void TestGatewayE2E::plainChatThroughProvider()
+{
+    QVERIFY(start());
+    const QJsonObject answer = completion(u"gpt-4o-2024-08-06"_s, u"Hi!"_s, 1000, 200);
+    m_a->enqueue(FakeReply::json(200, answer));
+    const TestResponse r = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"fake/gpt-4o"_s),
+                                           {{"X-Switchyard-Task", "greet"}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json(), answer); // passed through untouched
+    QCOMPARE(r.header("X-Switchyard-Served-By"), QByteArray("fake/gpt-4o"));
+    QCOMPARE(r.header("X-Switchyard-Attempts"), QByteArray("1"));
+    // gpt-4o: $2.50 in, $10 out per MTok: 1000 × 2.5e-6 + 200 × 1e-5 = 0.0045
+    QCOMPARE(r.header("X-Switchyard-Cost-USD"), QByteArray("0.004500000"));
+    QVERIFY(r.header("X-Request-Id").startsWith("req_"));
+
+    QCOMPARE(m_a->requestCount(), 1);
+    const FakeRequest up = m_a->lastRequest();
+    QCOMPARE(up.path(), QByteArray("/v1/chat/completions"));
+    QCOMPARE(up.header("authorization"), QByteArray("Bearer sk-test-upstream-key"));
+    QCOMPARE(up.json().value(u"model"_s).toString(), u"gpt-4o"_s);
+
+    QCOMPARE(m_gateway->stop(), 0);
+    QVERIFY2(!m_gateway->log().contains(u"sk-test-upstream-key"_s), "the provider key must never be logged");
+    const QList<Row> rows = requestRows(m_gateway->databasePath());
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].status, u"ok"_s);
+    QCOMPARE(rows[0].provider, u"fake"_s);
+    QCOMPARE(rows[0].model, u"gpt-4o"_s);
+    QCOMPARE(rows[0].input, 1000);
+    QCOMPARE(rows[0].output, 200);
+    QVERIFY(rows[0].priced);
+    QCOMPARE(rows[0].cost.toLongLong(), 4'500'000);
+}
+
+void TestGatewayE2E::ladderClimbsOn429()
+{
+    QVERIFY(start());
+    m_a->enqueue(FakeReply::json(429, QJsonObject{{u"error"_s, QJsonObject{{u"message"_s, u"slow down"_s}}}})
+                     .withHeader("Retry-After", "7"));
+    m_b->enqueue(FakeReply::json(200, completion(u"gpt-4o"_s, u"from the second rung"_s)));
+    const TestResponse r = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"auto"_s));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("X-Switchyard-Served-By"), QByteArray("fake2/gpt-4o"));
+    QCOMPARE(r.header("X-Switchyard-Attempts"), QByteArray("2"));
+
+    // Retry-After keeps the rate-limited target out of the next request's way.
+    m_b->enqueue(FakeReply::json(200, completion(u"gpt-4o"_s, u"again"_s)));
+    const TestResponse again = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"auto"_s));
+    QCOMPARE(again.status, 200);
+    QCOMPARE(m_a->requestCount(), 1);
+
+    QCOMPARE(m_gateway->stop(), 0);
+    const QList<Row> rows = requestRows(m_gateway->databasePath());
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[0].route, u"ladder"_s);
+    QCOMPARE(rows[0].attempts, 2);
+    const QStringList reasons = attemptReasons(m_gateway->databasePath());
+    QCOMPARE(reasons.mid(0, 2), (QStringList{u"fake/gpt-4o-mini:escalated:429"_s, u"fake2/gpt-4o:ok:"_s}));
+    QCOMPARE(reasons.at(2), u"fake/gpt-4o-mini:skipped:circuit-open"_s);
+}
+
+void TestGatewayE2E::streamingRelaysChunksAndStripsUsage()
+{
+    QVERIFY(start());
+    m_a->enqueue(FakeReply::sse(streamEvents(u"gpt-4o"_s), 10));
+    const TestResponse r = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"fake/gpt-4o"_s, true));
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.header("Content-Type").startsWith("text/event-stream"));
+    QCOMPARE(r.header("X-Switchyard-Served-By"), QByteArray("fake/gpt-4o"));
+    const QList<QByteArray> events = r.body.split('\n');
+    QByteArray text;
+    for (const QByteArray &line : events)
+        if (line.startsWith("data: {"))
+            text += QJsonDocument::fromJson(line.mid(6)).object().value(u"choices"_s).toArray().at(0)
+                        .toObject().value(u"delta"_s).toObject().value(u"content"_s).toString().toUtf8();
+    QCOMPARE(text, QByteArray("Hello!"));
+    QVERIFY2(!r.body.contains("\"usage\":{"), "the client did not ask for usage");
+    QVERIFY(r.body.endsWith("data: [DONE]\n\n"));
+    // Switchyard always asks the upstream for usage, so cost is never lost.
+    QVERIFY(m_a->lastRequest().json().value(u"stream_options"_s).toObject().value(u"include_usage"_s).toBool());
+
+    QCOMPARE(m_gateway->stop(), 0);
+    const QList<Row> rows = requestRows(m_gateway->databasePath());
+    QCOMPARE(rows.size(), 1);
+    QVERIFY(rows[0].stream);
+    QCOMPARE(rows[0].input, 12);
+    QCOMPARE(rows[0].output, 3);
+    QVERIFY(rows[0].priced);
+}
+
+void TestGatewayE2E::streamingKeepsUsageWhenAsked()
+{
+    QVERIFY(start());
+    m_a->enqueue(FakeReply::sse(streamEvents(u"gpt-4o"_s)));
+    const TestResponse r = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"fake/gpt-4o"_s, true, true));
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.body.contains(R"("usage":{"prompt_tokens":12)"));
+}
+
+void TestGatewayE2E::streamEscalatesBeforeFirstByte()
+{
+    QVERIFY(start());
+    m_a->enqueue(FakeReply::json(503, QJsonObject{{u"error"_s, QJsonObject{{u"message"_s, u"overloaded"_s}}}}));
+    m_b->enqueue(FakeReply::sse(streamEvents(u"gpt-4o"_s)));
+    const TestResponse r = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"route/ladder"_s, true));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("X-Switchyard-Served-By"), QByteArray("fake2/gpt-4o"));
+    QCOMPARE(r.header("X-Switchyard-Attempts"), QByteArray("2"));
+    QVERIFY(r.body.endsWith("data: [DONE]\n\n"));
+}
+
+void TestGatewayE2E::streamFailureAfterCommitIsAnErrorEvent()
+{
+    QVERIFY(start());
+    FakeReply broken = FakeReply::sse(streamEvents(u"gpt-4o"_s), 10);
+    broken.resetAfterChunk = 2;
+    m_a->enqueue(broken);
+    m_b->enqueue(FakeReply::json(200, completion(u"gpt-4o"_s, u"must not be used"_s)));
+    const TestResponse r = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"auto"_s, true));
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.body.contains("Hel"));
+    QVERIFY2(r.body.contains(R"(data: {"error":{)"), r.body.constData());
+    QVERIFY2(!r.body.contains("[DONE]"), "a broken stream must not look like a complete one");
+    QCOMPARE(m_b->requestCount(), 0); // no escalation after the first byte
+    QCOMPARE(m_gateway->stop(), 0);
+    const QList<Row> rows = requestRows(m_gateway->databasePath());
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].status, u"error"_s);
+}
+
+void TestGatewayE2E::exhaustedLadderIsOpenAiError()
+{
+    QVERIFY(start());
+    m_a->enqueue(FakeReply::json(500, QJsonObject{{u"error"_s, QJsonObject{{u"message"_s, u"boom"_s}}}}));
+    m_b->enqueue(FakeReply::json(503, QJsonObject{{u"error"_s, QJsonObject{{u"message"_s, u"down for maintenance"_s}}}}));
+    const TestResponse r = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"auto"_s));
+    QCOMPARE(r.status, 502);
+    const QJsonObject error = r.json().value(u"error"_s).toObject();
+    QVERIFY2(error.value(u"message"_s).toString().contains(u"down for maintenance"_s), r.body.constData());
+    QCOMPARE(error.value(u"type"_s).toString(), u"api_error"_s);
+    QCOMPARE(r.header("X-Switchyard-Attempts"), QByteArray("2"));
+}
+
+void TestGatewayE2E::simulatedProviderWorksWithoutKeys()
+{
+    QVERIFY(start());
+    const TestResponse r = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"sim/sim-small"_s));
+    QCOMPARE(r.status, 200);
+    const QJsonObject body = r.json();
+    QVERIFY(!body.value(u"choices"_s).toArray().at(0).toObject().value(u"message"_s).toObject().value(u"content"_s).toString().isEmpty());
+    QVERIFY(body.value(u"usage"_s).toObject().value(u"completion_tokens"_s).toInt() > 0);
+    QVERIFY(r.header("X-Switchyard-Cost-USD") != "unpriced");
+}
+
+void TestGatewayE2E::badInput_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("malformed json") << QByteArray("application/json") << QByteArray("{\"model\": ") << u"/v1/chat/completions"_s << 400 << u"invalid_json"_s;
+    QTest::newRow("not an object") << QByteArray("application/json") << QByteArray("[1,2]") << u"/v1/chat/completions"_s << 400 << u"invalid_json"_s;
+    QTest::newRow("wrong content type") << QByteArray("text/plain") << chatBody(u"auto"_s) << u"/v1/chat/completions"_s << 415 << u"unsupported_media_type"_s;
+    QTest::newRow("unknown model") << QByteArray("application/json") << chatBody(u"nope/gpt-9"_s) << u"/v1/chat/completions"_s << 404 << u"model_not_found"_s;
+    QTest::newRow("missing model") << QByteArray("application/json") << QByteArray(R"({"messages":[]})") << u"/v1/chat/completions"_s << 400 << u"missing_model"_s;
+    QTest::newRow("unknown path") << QByteArray("application/json") << chatBody(u"auto"_s) << u"/v1/nothing"_s << 404 << u"unknown_url"_s;
+    QTest::newRow("oversized body") << QByteArray("application/json") << QByteArray(70'000, ' ') << u"/v1/chat/completions"_s << 413 << QString();
+}
+
+void TestGatewayE2E::badInput()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, path);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    QVERIFY(start());
+    const TestResponse r = m_gateway->post(path, body, {{"Content-Type", contentType}});
+    QCOMPARE(r.status, status);
+    const QJsonObject error = r.json().value(u"error"_s).toObject();
+    QVERIFY2(!error.value(u"message"_s).toString().isEmpty(), r.body.constData());
+    if (!code.isEmpty())
+        QCOMPARE(error.value(u"code"_s).toString(), code);
+    QCOMPARE(m_a->requestCount() + m_b->requestCount(), 0);
+    // The gateway is still healthy afterwards.
+    QCOMPARE(m_gateway->get(u"/health"_s).status, 200);
+}
+
+void TestGatewayE2E::clientDisconnectCancelsUpstream()
+{
+    QVERIFY(start());
+    QList<QByteArray> slow = streamEvents(u"gpt-4o"_s);
+    m_a->enqueue(FakeReply::sse(slow, 400));
+    QSignalSpy upstreamGone(m_a.get(), &FakeUpstream::clientDisconnected);
+
+    QTcpSocket client;
+    const QUrl url(m_gateway->baseUrl());
+    client.connectToHost(u"127.0.0.1"_s, quint16(url.port()));
+    QVERIFY(client.waitForConnected(5000));
+    const QByteArray body = chatBody(u"fake/gpt-4o"_s, true);
+    client.write("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                 + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QTRY_COMPARE_WITH_TIMEOUT(m_a->requestCount(), 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(client.bytesAvailable() > 0, 10000); // the stream has begun
+    QVERIFY(client.readAll().startsWith("HTTP/1.1 200"));
+    client.abort();
+    QVERIFY(upstreamGone.wait(5000)); // the upstream request was cancelled
+
+    QCOMPARE(m_gateway->stop(), 0);
+    const QList<Row> rows = requestRows(m_gateway->databasePath());
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].status, u"cancelled"_s);
+}
+
+void TestGatewayE2E::keysAreEnforced()
+{
+    // sha256("sy-testkey-not-real") is configured; the gateway accepts only that bearer.
+    const QByteArray key = "sy-" + QByteArray(43, 'A');
+    const QString digest = QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex());
+    m_gateway->writeConfig(configFor(*m_a, *m_b).replace(u"\"maxBodyBytes\": 65536"_s,
+                                                         u"\"maxBodyBytes\": 65536, \"keys\": [{\"name\":\"ci\",\"sha256\":\"%1\"}]"_s.arg(digest))
+                               .toUtf8());
+    QVERIFY2(m_gateway->start({}, gatewayEnv()), qPrintable(m_gateway->log()));
+    TestResponse r = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"sim/sim-small"_s));
+    QCOMPARE(r.status, 401);
+    QCOMPARE(r.json().value(u"error"_s).toObject().value(u"type"_s).toString(), u"authentication_error"_s);
+    r = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"sim/sim-small"_s), {{"Authorization", "Bearer sy-wrong"}});
+    QCOMPARE(r.status, 401);
+    r = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"sim/sim-small"_s), {{"Authorization", "Bearer " + key}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(m_gateway->get(u"/health"_s).status, 200);
+}
+
+void TestGatewayE2E::configReloadKeepsRunningSnapshotOnError()
+{
+    QVERIFY(start());
+    QCOMPARE(m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"fast"_s)).status, 404);
+    // A new alias appears without a restart.
+    m_gateway->writeConfig(configFor(*m_a, *m_b).replace(u"\"aliases\": [\"auto\"]"_s, u"\"aliases\": [\"auto\", \"fast\"]"_s).toUtf8());
+    m_b->setHandler([](const FakeRequest &) { return FakeReply::json(200, completion(u"gpt-4o"_s, u"ok"_s)); });
+    m_a->setHandler([](const FakeRequest &) { return FakeReply::json(200, completion(u"gpt-4o-mini"_s, u"ok"_s)); });
+    QTRY_COMPARE_WITH_TIMEOUT(m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"fast"_s)).status, 200, 10000);
+    // A broken edit is reported and the running configuration stays.
+    m_gateway->writeConfig("{ \"version\": 1, \"gateway\": { \"listen\": ");
+    QTRY_VERIFY_WITH_TIMEOUT(m_gateway->log().contains(u"not applied"_s), 10000);
+    QCOMPARE(m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"fast"_s)).status, 200);
+}
+
+QTEST_GUILESS_MAIN(TestGatewayE2E)
+#include "tst_gatewaye2e.moc"
