@@ -22,12 +22,22 @@ install_dependencies() {
     for p in "${PACKAGES[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
     done
+    # Node.js runs the official openai SDK tests; any recent node will do, Debian's included.
+    command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
     [ ${#missing[@]} -eq 0 ] && return 0
     say "Installing ${#missing[@]} Debian packages: ${missing[*]}"
     local sudo=()
     [ "$(id -u)" -eq 0 ] || sudo=(sudo)
     "${sudo[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+install_sdk_tests() {
+    # The openai npm SDK is a real client in the test suite (tests/sdk).
+    if [ ! -d tests/sdk/node_modules/openai ] || [ tests/sdk/package-lock.json -nt tests/sdk/node_modules/.package-lock.json ]; then
+        say "Installing the openai SDK for the client tests (npm ci)"
+        npm ci --prefix tests/sdk --no-audit --no-fund --loglevel=error
+    fi
 }
 
 build() {
@@ -42,11 +52,10 @@ run_app() {
     local gateway="$BUILD_DIR/app/switchyard-gateway/switchyard-gateway"
     say "Preparing the default configuration and usage database"
     "$gateway" init
-    # The desktop app and the serving gateway arrive with their own issues; until then the
-    # headless program shows what it has: the checked configuration and the spend so far.
-    say "Spend over the last 4 weeks"
-    "$gateway" usage summary --weeks 4
-    say "Switchyard core is ready. Try: $gateway cost --provider openai --model gpt-4o --usage - <<< '{\"prompt_tokens\":1000,\"completion_tokens\":200}'"
+    # The desktop app arrives with its own issue; until then Switchyard runs headless.
+    say "Starting the Switchyard gateway (Ctrl+C stops it; every usage record is written first)"
+    say "Point any OpenAI SDK at the printed base URL; try the model \"auto\" (simulated, no key needed)"
+    exec "$gateway" serve
 }
 
 run_tests() {
@@ -56,7 +65,7 @@ run_tests() {
 
 case "${1:-}" in
     run) install_dependencies; build; run_app ;;
-    test) install_dependencies; build; run_tests ;;
+    test) install_dependencies; [ -f tests/sdk/package.json ] && install_sdk_tests; build; run_tests ;;
     build) install_dependencies; build ;;
     *) echo "usage: $0 run|test|build" >&2; exit 2 ;;
 esac

@@ -346,23 +346,21 @@ void GatewayApi::onFinished(Exchange *ex, const LadderOutcome &outcome)
     QString error;
 
     if (outcome.committed) {
-        if (!outcome.ok) {
+        if (clientGone) {
+            status = 499;
+            error = QStringLiteral("client closed the connection mid-stream");
+        } else if (!outcome.ok) {
             // After the first byte there is no escalation: end with an error event the SDKs raise.
             const OpenAiError e = OpenAiError::make(502, QStringLiteral("%1 failed mid-stream: %2")
                                                              .arg(outcome.servedBy.label(), outcome.result.errorMessage),
                                                     QStringLiteral("stream_interrupted"));
-            status = clientGone ? 499 : 502;
+            status = 502;
             error = e.message;
-            if (!clientGone) {
-                responder->write(e.toSseEvent());
-                responder->endStream();
-            }
-        } else if (!clientGone) {
-            responder->write("data: [DONE]\n\n");
+            responder->write(e.toSseEvent());
             responder->endStream();
         } else {
-            status = 499;
-            error = QStringLiteral("client closed the connection");
+            responder->write("data: [DONE]\n\n");
+            responder->endStream();
         }
     } else if (clientGone) {
         status = 499;
@@ -451,6 +449,26 @@ void GatewayApi::record(Exchange *ex, const LadderOutcome &outcome, int clientSt
         }
         r.tokens = sum(r.tokens, a.tokens);
         r.attemptRecords.append(a);
+    }
+    if (outcome.committed && !outcome.result.hasUsage && !outcome.attemptRecords.isEmpty()) {
+        // The stream broke before its usage chunk: the tokens were still spent. Estimate
+        // them (about 4 characters a token) rather than record a free or unknown call.
+        AttemptRecord &last = r.attemptRecords.last();
+        last.tokens.inputTokens = ex->routing.estimatedPromptTokens;
+        last.tokens.outputTokens = (outcome.result.content.size() + 3) / 4;
+        RequestRecord one;
+        one.time = ex->time;
+        one.provider = last.provider;
+        one.node = last.node;
+        one.model = last.model;
+        one.tokens = last.tokens;
+        one.latencyMs = last.latencyMs;
+        last.cost = calculator.cost(one);
+        anyTokens = true;
+        allPriced = allPriced && last.cost.priced;
+        total = add(total, last.cost);
+        total.priceSource = last.cost.priceSource + QStringLiteral(" (tokens estimated)");
+        r.tokens = sum(r.tokens, last.tokens);
     }
     if (anyTokens && allPriced)
         r.cost = total;

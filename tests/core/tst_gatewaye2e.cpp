@@ -417,6 +417,9 @@ void TestGatewayE2E::clientDisconnectCancelsUpstream()
     const QList<Row> rows = requestRows(m_gateway->databasePath());
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows[0].status, u"cancelled"_s);
+    // The usage chunk never came: the spent tokens are estimated and priced, not dropped.
+    QVERIFY(rows[0].input > 0);
+    QVERIFY(rows[0].priced);
 }
 
 void TestGatewayE2E::keysAreEnforced()
