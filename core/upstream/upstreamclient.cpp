@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "core/upstream/upstreamclient.h"
 
+#include "core/upstream/anthropicadapter.h"
+#include "core/upstream/openaiadapter.h"
+#include "core/upstream/simulatedadapter.h"
+
 #include <QNetworkAccessManager>
+
+using namespace Qt::StringLiterals;
 
 namespace Switchyard {
 
@@ -12,5 +18,22 @@ UpstreamClient::UpstreamClient(QObject *parent)
 }
 
 UpstreamClient::~UpstreamClient() = default;
+
+UpstreamCallHandle *UpstreamClient::start(const UpstreamCall &call, QObject *parent)
+{
+    QObject *owner = parent ? parent : this;
+    if (call.target.kind == u"simulated") {
+        auto *handle = new SimulatedAdapter(call, m_simulatedCalls++, owner);
+        handle->start();
+        return handle;
+    }
+    HttpUpstreamCall *handle = nullptr;
+    if (call.target.kind == u"anthropic")
+        handle = new AnthropicAdapter(m_network, call, owner);
+    else
+        handle = new OpenAiAdapter(m_network, call, owner);
+    handle->start();
+    return handle;
+}
 
 } // namespace Switchyard

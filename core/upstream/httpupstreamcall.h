@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/upstream/sseparser.h"
+#include "core/upstream/upstreamcallhandle.h"
+
+#include <QElapsedTimer>
+#include <QNetworkRequest>
+#include <QPointer>
+
+class QDateTime;
+class QJsonObject;
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace Switchyard {
+
+/// The HTTP half shared by the network adapters: one POST through the worker thread's
+/// QNetworkAccessManager, the three timeouts, the mapping of transport errors onto
+/// UpstreamFailure, incremental SSE parsing for streams and the exactly-once finish.
+///
+/// Subclasses (OpenAiAdapter, AnthropicAdapter) build the request and translate what comes
+/// back: onStreamEvent() per SSE event, onStreamEnd() at the end of a 2xx stream, onBody()
+/// for a complete 2xx non-streaming answer. Lives on the thread of the UpstreamClient that
+/// started it; the reply and timers are created there, in start().
+class HttpUpstreamCall : public UpstreamCallHandle
+{
+    Q_OBJECT
+public:
+    HttpUpstreamCall(QNetworkAccessManager *network, const UpstreamCall &call, QObject *parent);
+    ~HttpUpstreamCall() override;
+
+    /// Sends the request. Failures found before sending are reported on the next event loop
+    /// turn, so the caller can connect to finished() after start() returned.
+    void start();
+    void abort() override;
+
+    /// Retry-After (delta-seconds or HTTP-date) in milliseconds from `now`; -1 when absent or
+    /// unreadable. `retryAfterMs` (OpenAI's own header, milliseconds) wins when present.
+    static int parseRetryAfter(const QByteArray &retryAfter, const QByteArray &retryAfterMs, const QDateTime &now);
+
+protected:
+    struct Prepared {
+        QNetworkRequest request;
+        QByteArray body;
+        QString error;        ///< set: the call fails with `errorStatus` without being sent
+        int errorStatus = 400;
+    };
+
+    /// The wire request: URL, protocol headers and body. Content-Type, Accept, User-Agent and
+    /// X-Request-Id are added by the base.
+    virtual Prepared prepare() = 0;
+    /// One SSE event of a 2xx stream, in order. Call deliverChunk()/failWith()/markStreamDone().
+    virtual void onStreamEvent(const SseParser::Event &event) = 0;
+    /// The 2xx stream ended without failure. Default: success if markStreamDone() was called
+    /// or a finish reason was seen, otherwise Reset (the connection dropped early).
+    virtual void onStreamEnd();
+    /// The complete 2xx non-streaming answer. Fill m_result and call succeed() or failWith().
+    virtual void onBody(QByteArray body) = 0;
+
+    /// Emits chunk(); false when the handle finished or was deleted meanwhile (a receiver
+    /// aborted): the caller must return at once without touching members.
+    bool deliverChunk(const QByteArray &json);
+    void markStreamDone() { m_streamDone = true; }
+    bool isFinished() const { return m_finished; }
+
+    void succeed();
+    void failWith(UpstreamFailure failure, const QString &message);
+    /// Reads token counts with the price catalog (one place for usage formats).
+    void takeUsage(const QString &flavor, const QJsonObject &usageOrResponse);
+    /// `path` appended to the configured baseUrl, without doubling a slash.
+    QUrl endpointUrl(QStringView path) const;
+
+    const UpstreamCall m_call;
+    UpstreamResult m_result;
+
+private:
+    void onMetaDataChanged();
+    void onReadyRead();
+    void onReplyFinished();
+    void onTimeout(UpstreamFailure failure);
+    void processStreamBytes(const QByteArray &bytes);
+    void finish();
+    void releaseReply();
+    QString describeNetworkError() const;
+
+    QNetworkAccessManager *m_network;
+    QPointer<QNetworkReply> m_reply;
+    QTimer *m_connectTimer = nullptr;
+    QTimer *m_firstTokenTimer = nullptr;
+    QTimer *m_totalTimer = nullptr;
+    QElapsedTimer m_clock;
+    SseParser m_sse;
+    QByteArray m_body;            ///< non-streaming or error answer, as received
+    bool m_headersSeen = false;
+    bool m_httpOk = false;        ///< 2xx status
+    bool m_streamDone = false;
+    bool m_finished = false;
+};
+
+} // namespace Switchyard

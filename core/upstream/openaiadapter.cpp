@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+#include "core/upstream/openaiadapter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace Switchyard {
+
+QJsonObject OpenAiAdapter::requestBody(const UpstreamCall &call)
+{
+    QJsonObject body = call.body;
+    if (call.stream && call.endpoint != UpstreamEndpoint::Embeddings) {
+        body.insert(u"stream"_s, true);
+        QJsonObject options = body.value(u"stream_options"_s).toObject();
+        options.insert(u"include_usage"_s, true);
+        body.insert(u"stream_options"_s, options);
+    }
+    return body;
+}
+
+HttpUpstreamCall::Prepared OpenAiAdapter::prepare()
+{
+    Prepared prepared;
+    QStringView path;
+    switch (m_call.endpoint) {
+    case UpstreamEndpoint::ChatCompletions: path = u"/chat/completions"; break;
+    case UpstreamEndpoint::Completions: path = u"/completions"; break;
+    case UpstreamEndpoint::Embeddings: path = u"/embeddings"; break;
+    }
+    const QUrl url = endpointUrl(path);
+    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
+        prepared.error = u"invalid upstream base URL for %1"_s.arg(m_call.target.owner());
+        prepared.errorStatus = 500;
+        return prepared;
+    }
+    prepared.request.setUrl(url);
+    if (!m_call.apiKey.isEmpty())
+        prepared.request.setRawHeader("Authorization", "Bearer " + m_call.apiKey);
+    prepared.body = QJsonDocument(requestBody(m_call)).toJson(QJsonDocument::Compact);
+    return prepared;
+}
+
+void OpenAiAdapter::readChoices(const QJsonObject &json, bool delta)
+{
+    if (m_result.servedModel.isEmpty()) {
+        const QString model = json.value(u"model"_s).toString();
+        if (!model.isEmpty())
+            m_result.servedModel = model;
+    }
+    const QJsonArray choices = json.value(u"choices"_s).toArray();
+    for (const QJsonValue &value : choices) {
+        const QJsonObject choice = value.toObject();
+        // The quality checks look at the first choice only; n > 1 is rare through a gateway.
+        if (choice.value(u"index"_s).toInt() != 0)
+            continue;
+        const QJsonValue reason = choice.value(u"finish_reason"_s);
+        if (reason.isString() && !reason.toString().isEmpty())
+            m_result.finishReason = reason.toString();
+        if (m_call.endpoint == UpstreamEndpoint::Completions) {
+            m_result.content += choice.value(u"text"_s).toString();
+            continue;
+        }
+        const QJsonValue content = choice.value(delta ? u"delta"_s : u"message"_s).toObject().value(u"content"_s);
+        if (content.isString())
+            m_result.content += content.toString();
+    }
+}
+
+void OpenAiAdapter::onStreamEvent(const SseParser::Event &event)
+{
+    if (event.isDone()) {
+        markStreamDone();
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(event.data, &parseError);
+    if (!doc.isObject()) {
+        failWith(UpstreamFailure::InvalidResponse,
+                 u"stream chunk %1 is not a JSON object: %2"_s.arg(m_result.chunks + 1).arg(parseError.errorString()));
+        return;
+    }
+    const QJsonObject json = doc.object();
+    if (json.contains(u"error"_s) && !json.contains(u"choices"_s)) {
+        // An error in the middle of a 200 stream (OpenRouter, vLLM do this): report it as the
+        // HTTP failure it stands for, so the ladder can escalate when nothing was sent yet.
+        const QJsonObject error = json.value(u"error"_s).toObject();
+        const int code = error.value(u"code"_s).toInt();
+        m_result.httpStatus = code >= 400 && code < 600 ? code : 502;
+        m_result.body = event.data;
+        failWith(UpstreamFailure::HttpStatus,
+                 u"the upstream reported an error mid-stream: %1"_s.arg(error.value(u"message"_s).toString().left(300)));
+        return;
+    }
+    readChoices(json, true);
+    const QJsonValue usage = json.value(u"usage"_s);
+    if (usage.isObject())
+        takeUsage(u"chat"_s, usage.toObject());
+    deliverChunk(event.data);
+}
+
+void OpenAiAdapter::onBody(QByteArray body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (!doc.isObject()) {
+        m_result.body = std::move(body);
+        failWith(UpstreamFailure::InvalidResponse, u"the answer is not a JSON object: %1"_s.arg(parseError.errorString()));
+        return;
+    }
+    const QJsonObject json = doc.object();
+    readChoices(json, false);
+    const QJsonObject usage = json.value(u"usage"_s).toObject();
+    if (!usage.isEmpty()) {
+        takeUsage(u"chat"_s, usage);
+        if (!m_result.hasUsage && m_call.endpoint == UpstreamEndpoint::Embeddings) {
+            // Embeddings report prompt tokens only; the chat extractor requires completion ones.
+            m_result.usage.inputTokens = usage.value(u"prompt_tokens"_s).toInteger();
+            m_result.hasUsage = usage.value(u"prompt_tokens"_s).isDouble();
+        }
+    }
+    m_result.body = std::move(body);
+    succeed();
+}
+
+} // namespace Switchyard

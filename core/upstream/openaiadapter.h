@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/upstream/httpupstreamcall.h"
+
+namespace Switchyard {
+
+/// An OpenAI-compatible upstream (OpenAI, OpenRouter, DeepSeek, vLLM, LM Studio, the /v1 of
+/// Ollama and llama.cpp): POST {baseUrl}/chat/completions, /completions or /embeddings.
+///
+/// The body goes out as the client sent it; streams get `stream_options.include_usage`
+/// forced on so the cost of a call is never lost. Chunks are emitted as received, byte for
+/// byte. Lives on the thread of the UpstreamClient that started it.
+class OpenAiAdapter : public HttpUpstreamCall
+{
+    Q_OBJECT
+public:
+    using HttpUpstreamCall::HttpUpstreamCall;
+
+    /// The body sent upstream for `call` (stream flags forced for streams).
+    static QJsonObject requestBody(const UpstreamCall &call);
+
+protected:
+    Prepared prepare() override;
+    void onStreamEvent(const SseParser::Event &event) override;
+    void onBody(QByteArray body) override;
+
+private:
+    /// Content, finish reason and model of one chunk or answer into m_result.
+    void readChoices(const QJsonObject &json, bool delta);
+};
+
+} // namespace Switchyard
