@@ -20,6 +20,9 @@ struct HttpServerOptions {
     int headerTimeoutMs = 10'000;        ///< a started request must have its headers by then (slowloris)
     int bodyTimeoutMs = 60'000;          ///< ... and its body by then
     int idleTimeoutMs = 60'000;          ///< idle keep-alive connections are closed after this
+    /// A connection whose unsent output exceeds this (a client that stopped reading) is
+    /// aborted, and its pending responders see clientGone().
+    qint64 maxPendingWriteBytes = 8 * 1024 * 1024;
 };
 
 /// The inbound HTTP/1.1 server: accepts on the thread it lives on and hands each connection
@@ -31,6 +34,8 @@ class HttpServer : public QObject
 {
     Q_OBJECT
 public:
+    /// Called once on each worker thread, possibly on several at the same time; the
+    /// handler it returns is owned by the worker (made its child if it has no parent).
     using HandlerFactory = std::function<RequestHandler *()>;
 
     HttpServer(HttpServerOptions options, HandlerFactory handlerFactory, QObject *parent = nullptr);
@@ -44,6 +49,8 @@ public:
     bool isListening() const;
     quint16 serverPort() const;
     QHostAddress serverAddress() const;
+    /// Number of worker threads while running (0 when stopped).
+    int workerCount() const;
 
 private:
     class Private;
