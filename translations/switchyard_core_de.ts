@@ -277,9 +277,14 @@
         <translation>eine Pipeline braucht mindestens einen Schritt</translation>
     </message>
     <message>
-        <location filename="../core/config/configvalidator.cpp" line="390"/>
+        <location filename="../core/config/configvalidator.cpp" line="369"/>
         <source>cyclic rule: %1 never ends</source>
         <translation>zyklische Regel: %1 endet nie</translation>
+    </message>
+    <message>
+        <location filename="../core/config/configvalidator.cpp" line="380"/>
+        <source>cyclic route: %1 never ends</source>
+        <translation>zyklische Route: %1 endet nie</translation>
     </message>
 </context>
 <context>
@@ -353,6 +358,29 @@
         <location filename="../core/common/jsonreader.cpp" line="171"/>
         <source>unknown field &apos;%1&apos;</source>
         <translation>unbekanntes Feld &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>Switchyard::Runtime</name>
+    <message>
+        <location filename="../core/runtime/runtime.cpp" line="104"/>
+        <source>cannot write the default configuration to %1: %2</source>
+        <translation>die Standardkonfiguration kann nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/runtime/runtime.cpp" line="127"/>
+        <source>&apos;%1&apos; is not HOST:PORT</source>
+        <translation>&apos;%1&apos; ist nicht HOST:PORT</translation>
+    </message>
+    <message>
+        <location filename="../core/runtime/runtime.cpp" line="131"/>
+        <source>listening on %1, which is not loopback, requires at least one key (create one with &apos;switchyard-gateway keys add NAME&apos;)</source>
+        <translation>Lauschen auf %1 (keine Loopback-Adresse) erfordert mindestens einen Schlüssel (anlegen mit &apos;switchyard-gateway keys add NAME&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../core/runtime/runtime.cpp" line="152"/>
+        <source>cannot listen on %1: %2</source>
+        <translation>auf %1 kann nicht gelauscht werden: %2</translation>
     </message>
 </context>
 <context>
@@ -432,7 +460,7 @@
         <translation>die Nutzungsdatenbank kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/usage/usagewriter.cpp" line="234"/>
+        <location filename="../core/usage/usagewriter.cpp" line="238"/>
         <source>the usage database is not open</source>
         <translation>die Nutzungsdatenbank ist nicht geöffnet</translation>
     </message>
@@ -440,22 +468,22 @@
 <context>
     <name>UsageMigrations</name>
     <message>
-        <location filename="../core/usage/usagemigrations.cpp" line="166"/>
+        <location filename="../core/usage/usagemigrations.cpp" line="167"/>
         <source>the file is not a SQLite database</source>
         <translation>die Datei ist keine SQLite-Datenbank</translation>
     </message>
     <message>
-        <location filename="../core/usage/usagemigrations.cpp" line="168"/>
+        <location filename="../core/usage/usagemigrations.cpp" line="169"/>
         <source>cannot read the usage database: %1</source>
         <translation>die Nutzungsdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/usage/usagemigrations.cpp" line="186"/>
+        <location filename="../core/usage/usagemigrations.cpp" line="187"/>
         <source>the usage database has schema version %1, but this Switchyard understands up to version %2; it was written by a newer Switchyard and is left untouched</source>
         <translation>die Nutzungsdatenbank hat die Schemaversion %1, dieses Switchyard versteht aber nur Versionen bis %2; sie wurde von einem neueren Switchyard geschrieben und bleibt unverändert</translation>
     </message>
     <message>
-        <location filename="../core/usage/usagemigrations.cpp" line="212"/>
+        <location filename="../core/usage/usagemigrations.cpp" line="213"/>
         <source>migration to schema version %1 failed: %2</source>
         <translation>Migration auf Schemaversion %1 fehlgeschlagen: %2</translation>
     </message>

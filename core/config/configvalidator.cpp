@@ -345,20 +345,12 @@ private:
         return r ? r->name : QString();
     }
 
-    /// A request for a route may be rewritten by rules and climbs into nested routes; a
-    /// cycle in that graph would loop forever at request time, so it is an error here.
+    /// Two graphs can loop forever at request time, so a cycle in either is an error here:
+    /// rules rewriting the requested model (a rule without `when.model` applies to every
+    /// route but the one it sends to), and routes nesting other routes in their rungs.
     void checkCycles()
     {
-        struct Edge { QString to; QString path; };
-        QHash<QString, QList<Edge>> edges;
-        for (qsizetype i = 0; i < c.routes.size(); ++i) {
-            const RouteConfig &r = c.routes.at(i);
-            for (qsizetype j = 0; j < r.ladder.size(); ++j) {
-                const QString to = r.ladder.at(j).target.startsWith(u"route/") ? routeOf(r.ladder.at(j).target) : QString();
-                if (!to.isEmpty())
-                    edges[r.name].append({to, QStringLiteral("routes[%1].ladder[%2].target").arg(i).arg(j)});
-            }
-        }
+        QHash<QString, QList<Edge>> rules;
         for (qsizetype i = 0; i < c.rules.size(); ++i) {
             const RuleConfig &rule = c.rules.at(i);
             const QString to = routeOf(rule.use);
@@ -366,13 +358,35 @@ private:
                 continue;
             const QString path = QStringLiteral("rules[%1].use").arg(i);
             if (rule.when.model.isEmpty()) {
-                for (const RouteConfig &r : c.routes)
-                    edges[r.name].append({to, path});
+                for (const RouteConfig &r : c.routes) {
+                    if (r.name != to)
+                        rules[r.name].append({to, path});
+                }
             } else if (const QString from = routeOf(rule.when.model); !from.isEmpty()) {
-                edges[from].append({to, path});
+                rules[from].append({to, path});
             }
         }
+        findCycles(rules, tr("cyclic rule: %1 never ends"));
 
+        QHash<QString, QList<Edge>> rungs;
+        for (qsizetype i = 0; i < c.routes.size(); ++i) {
+            const RouteConfig &r = c.routes.at(i);
+            for (qsizetype j = 0; j < r.ladder.size(); ++j) {
+                const QString to = r.ladder.at(j).target.startsWith(u"route/") ? routeOf(r.ladder.at(j).target) : QString();
+                if (!to.isEmpty())
+                    rungs[r.name].append({to, QStringLiteral("routes[%1].ladder[%2].target").arg(i).arg(j)});
+            }
+        }
+        findCycles(rungs, tr("cyclic route: %1 never ends"));
+    }
+
+    struct Edge {
+        QString to;
+        QString path;
+    };
+
+    void findCycles(const QHash<QString, QList<Edge>> &edges, const QString &message)
+    {
         QHash<QString, int> state; // 0 unvisited, 1 on stack, 2 done
         QStringList stack;
         QSet<QString> reported;
@@ -387,7 +401,7 @@ private:
                         loop.append(e.to);
                         for (QString &s : loop)
                             s.prepend(QStringLiteral("route/"));
-                        error(e.path, tr("cyclic rule: %1 never ends").arg(loop.join(QStringLiteral(" → "))));
+                        error(e.path, message.arg(loop.join(QStringLiteral(" → "))));
                     }
                 } else if (state.value(e.to) == 0) {
                     visit(e.to);

@@ -155,12 +155,14 @@ std::variant<Plan, RoutingError> Resolver::resolve(const Config &config, const R
                             QStringLiteral("model")};
 
     QString model = request.model;
+    QStringList visited{model};
     for (int hop = 0; hop < kMaxRuleHops; ++hop) {
         const auto rule = std::find_if(config.rules.cbegin(), config.rules.cend(),
                                        [&](const RuleConfig &r) { return ruleMatches(config, r, model, request); });
-        if (rule == config.rules.cend() || rule->use == model)
-            break;
+        if (rule == config.rules.cend() || visited.contains(rule->use))
+            break; // the validator refuses cyclic rules; this only guards against them
         model = rule->use;
+        visited.append(model);
     }
 
     Plan plan;

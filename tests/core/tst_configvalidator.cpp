@@ -128,13 +128,18 @@ void TestConfigValidator::modelLookupDecidesUnlistedModels()
 
 void TestConfigValidator::cycleThroughUnscopedRule()
 {
-    // A rule without `when.model` applies to every route, including the one it sends to.
-    const ConfigLoadResult result = ConfigIo::parse(R"({"version":1,
+    // A rule without `when.model` applies to every route but the one it sends to: alone it
+    // cannot loop; chained with a scoped rule that leads back, it does.
+    const QByteArray alone = R"({"version":1,
         "providers":[{"id":"sim","kind":"simulated"}],
-        "routes":[{"name":"a","ladder":[{"target":"sim/x"}]}],
-        "rules":[{"when":{"task":"t"},"use":"route/a"}]})");
+        "routes":[{"name":"a","ladder":[{"target":"sim/x"}]},{"name":"b","ladder":[{"target":"sim/y"}]}],
+        "rules":[{"when":{"task":"t"},"use":"route/a"}]})";
+    QVERIFY(ConfigIo::parse(alone).ok());
+    QByteArray chained = alone;
+    chained.replace(R"("rules":[)", R"("rules":[{"when":{"model":"route/a"},"use":"route/b"},)");
+    const ConfigLoadResult result = ConfigIo::parse(chained);
     QCOMPARE(result.errors.size(), 1);
-    QCOMPARE(result.errors.first().toString(), u"rules[0].use: cyclic rule: route/a → route/a never ends"_s);
+    QCOMPARE(result.errors.first().toString(), u"rules[1].use: cyclic rule: route/a → route/b → route/a never ends"_s);
 }
 
 QTEST_GUILESS_MAIN(TestConfigValidator)

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+#include "core/config/configio.h"
+#include "core/routing/resolver.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Switchyard;
+using namespace Qt::StringLiterals;
+
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+namespace {
+
+
+
+Config config()
+{
+    const ConfigLoadResult r = ConfigIo::loadFile(QStringLiteral(SY_TEST_DATA_DIR "/routing/config.json"));
+    if (!r.ok())
+        qFatal("test config invalid: %s", qPrintable(r.errors.value(0).toString()));
+    return *r.config;
+}
+
+} // namespace
+
+class TestResolver : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void resolves_data();
+    void resolves();
+    void errors_data();
+    void errors();
+    void nodeTargetsSpeakOpenAiUnderV1();
+    void defaultEscalationForDirectModels();
+};
+
+void TestResolver::resolves_data()
+{
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<Headers>("headers");
+    QTest::addColumn<QString>("route");
+    QTest::addColumn<QStringList>("targets");
+    using H = Headers;
+    auto chat = [](const QString &model, const QString &text = u"hi"_s) {
+        return QJsonObject{{u"model"_s, model},
+                           {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, text}}}}};
+    };
+    QTest::newRow("provider/model") << chat(u"openai/gpt-4o"_s) << H{} << QString() << QStringList{u"openai/gpt-4o"_s};
+    QTest::newRow("node/model") << chat(u"box/llama-3.1-8b-instruct"_s) << H{} << QString() << QStringList{u"box/llama-3.1-8b-instruct"_s};
+    QTest::newRow("bare: local node first") << chat(u"llama-3.1-8b-instruct"_s) << H{} << QString()
+                                            << QStringList{u"box/llama-3.1-8b-instruct"_s, u"lab/llama-3.1-8b-instruct"_s};
+    QTest::newRow("bare with slash") << chat(u"meta-llama/Llama-3.1-70B"_s) << H{} << QString() << QStringList{u"gpu/meta-llama/Llama-3.1-70B"_s};
+    QTest::newRow("bare: provider list") << chat(u"qwen3-32b"_s) << H{} << QString() << QStringList{u"lab/qwen3-32b"_s};
+    QTest::newRow("route") << chat(u"route/smart"_s) << H{} << u"smart"_s
+                           << QStringList{u"anthropic/claude-sonnet-4-5"_s, u"openai/gpt-4o"_s};
+    QTest::newRow("alias") << chat(u"auto"_s) << H{} << u"smart"_s << QStringList{u"anthropic/claude-sonnet-4-5"_s, u"openai/gpt-4o"_s};
+    QTest::newRow("nested route expands in place")
+        << chat(u"route/local-first"_s) << H{} << u"local-first"_s
+        << QStringList{u"box/llama-3.1-8b-instruct"_s, u"lab/llama-3.1-8b-instruct"_s, u"anthropic/claude-sonnet-4-5"_s, u"openai/gpt-4o"_s};
+    QTest::newRow("rule: task header") << chat(u"auto"_s) << H{{"X-Switchyard-Task", "classify"}} << u"local-first"_s
+                                       << QStringList{u"box/llama-3.1-8b-instruct"_s, u"lab/llama-3.1-8b-instruct"_s,
+                                                      u"anthropic/claude-sonnet-4-5"_s, u"openai/gpt-4o"_s};
+    QJsonObject withMetadata = chat(u"auto"_s);
+    withMetadata.insert(u"metadata"_s, QJsonObject{{u"task"_s, u"classify"_s}});
+    QTest::newRow("rule: metadata.task") << withMetadata << H{} << u"local-first"_s
+                                         << QStringList{u"box/llama-3.1-8b-instruct"_s, u"lab/llama-3.1-8b-instruct"_s,
+                                                        u"anthropic/claude-sonnet-4-5"_s, u"openai/gpt-4o"_s};
+    QTest::newRow("rule: tasks never rewrite a concrete model")
+        << chat(u"openai/gpt-4o"_s) << H{{"X-Switchyard-Task", "classify"}} << QString() << QStringList{u"openai/gpt-4o"_s};
+    QTest::newRow("rule: long prompt") << chat(u"auto"_s, QString(4200, u'x')) << H{} << u"long"_s << QStringList{u"openai/gpt-4o-mini"_s};
+    QTest::newRow("rule: header regex") << chat(u"auto"_s) << H{{"X-Team", "research"}} << QString() << QStringList{u"openai/gpt-4o"_s};
+    QTest::newRow("rule: header regex no match") << chat(u"auto"_s) << H{{"X-Team", "research-ops"}} << u"smart"_s
+                                                 << QStringList{u"anthropic/claude-sonnet-4-5"_s, u"openai/gpt-4o"_s};
+    QJsonObject tools = chat(u"auto"_s);
+    tools.insert(u"tools"_s, QJsonArray{QJsonObject{{u"type"_s, u"function"_s}}});
+    QTest::newRow("rule: tools") << tools << H{} << QString() << QStringList{u"openai/gpt-4o"_s};
+    QJsonObject json = chat(u"auto"_s);
+    json.insert(u"response_format"_s, QJsonObject{{u"type"_s, u"json_object"_s}});
+    QTest::newRow("rule: json mode") << json << H{} << QString() << QStringList{u"openai/gpt-4o-mini"_s};
+    QTest::newRow("rule: last user message") << chat(u"auto"_s, u"Please Translate this"_s) << H{} << QString()
+                                             << QStringList{u"anthropic/claude-sonnet-4-5"_s};
+    QTest::newRow("pinned node") << chat(u"llama-3.1-8b-instruct"_s) << H{{"X-Switchyard-Node", "box"}} << QString()
+                                 << QStringList{u"box/llama-3.1-8b-instruct"_s};
+    QTest::newRow("pinned node inside a route") << chat(u"route/local-first"_s) << H{{"X-Switchyard-Node", "box"}} << u"local-first"_s
+                                                << QStringList{u"box/llama-3.1-8b-instruct"_s};
+}
+
+void TestResolver::resolves()
+{
+    QFETCH(QJsonObject, body);
+    QFETCH(Headers, headers);
+    QFETCH(QString, route);
+    QFETCH(QStringList, targets);
+    HttpRequest http;
+    http.headers = headers;
+    const auto result = Resolver::resolve(config(), RoutingRequest::from(body, &http));
+    const Plan *plan = std::get_if<Plan>(&result);
+    QVERIFY2(plan, plan ? "" : qPrintable(std::get<RoutingError>(result).message));
+    QCOMPARE(plan->route, route);
+    QStringList actual;
+    for (const PlannedRung &r : plan->rungs)
+        actual.append(r.target.label());
+    QCOMPARE(actual, targets);
+}
+
+void TestResolver::errors_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QByteArray>("node");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("missing model") << QString() << QByteArray() << 400 << u"missing_model"_s;
+    QTest::newRow("unknown provider") << u"acme/gpt-4o"_s << QByteArray() << 404 << u"model_not_found"_s;
+    QTest::newRow("unknown bare") << u"gpt-9"_s << QByteArray() << 404 << u"model_not_found"_s;
+    QTest::newRow("unknown route") << u"route/nowhere"_s << QByteArray() << 404 << u"model_not_found"_s;
+    QTest::newRow("pipeline") << u"pipeline/p"_s << QByteArray() << 501 << u"pipelines_not_served"_s;
+    QTest::newRow("unknown node") << u"llama-3.1-8b-instruct"_s << QByteArray("attic") << 400 << u"unknown_node"_s;
+    QTest::newRow("node cannot serve") << u"openai/gpt-4o"_s << QByteArray("box") << 400 << u"node_cannot_serve"_s;
+}
+
+void TestResolver::errors()
+{
+    QFETCH(QString, model);
+    QFETCH(QByteArray, node);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    HttpRequest http;
+    if (!node.isEmpty())
+        http.headers.append({"X-Switchyard-Node", node});
+    const auto result = Resolver::resolve(config(), RoutingRequest::from(QJsonObject{{u"model"_s, model}}, &http));
+    const RoutingError *error = std::get_if<RoutingError>(&result);
+    QVERIFY(error);
+    QCOMPARE(error->httpStatus, status);
+    QCOMPARE(error->code, code);
+    QVERIFY(!error->message.isEmpty());
+}
+
+void TestResolver::nodeTargetsSpeakOpenAiUnderV1()
+{
+    const auto result = Resolver::resolve(config(), RoutingRequest::from(QJsonObject{{u"model"_s, u"box/llama-3.1-8b-instruct"_s}}, nullptr));
+    const PlannedRung &rung = std::get<Plan>(result).rungs.first();
+    QCOMPARE(rung.target.kind, u"openai"_s);
+    QCOMPARE(rung.target.baseUrl, u"http://127.0.0.1:8080/v1"_s);
+    QCOMPARE(rung.target.node, u"box"_s);
+    const auto gpu = Resolver::resolve(config(), RoutingRequest::from(QJsonObject{{u"model"_s, u"meta-llama/Llama-3.1-70B"_s}}, nullptr));
+    QCOMPARE(std::get<Plan>(gpu).rungs.first().target.baseUrl, u"http://10.0.0.9:8000/v1"_s);
+}
+
+void TestResolver::defaultEscalationForDirectModels()
+{
+    const auto result = Resolver::resolve(config(), RoutingRequest::from(QJsonObject{{u"model"_s, u"route/smart"_s}}, nullptr));
+    const Plan &plan = std::get<Plan>(result);
+    QCOMPARE(plan.rungs.at(0).rung.escalateOn, QStringList{u"429"_s}); // configured
+    QCOMPARE(plan.rungs.at(1).rung.escalateOn, Resolver::defaultEscalateOn());
+}
+
+QTEST_GUILESS_MAIN(TestResolver)
+#include "tst_resolver.moc"
