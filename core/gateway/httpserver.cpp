@@ -73,7 +73,7 @@ bool HttpServer::start(QString *error)
         return true;
     // Created here, not in the constructor, so the listener belongs to the thread that starts it.
     d->listener = std::make_unique<Listener>([this](qintptr socketDescriptor) { d->dispatch(socketDescriptor); });
-    d->listener->setMaxPendingConnections(1024);
+    d->listener->setListenBacklogSize(1024); // bursts of SDK clients connecting at once
     if (!d->listener->listen(d->options.address, d->options.port)) {
         if (error)
             *error = d->listener->errorString();

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QMutex>
 #include <QPointer>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QTcpSocket>
 #include <QTest>
@@ -287,6 +288,7 @@ private Q_SLOTS:
     void workersShareTheLoad();
     void stopWithConnectionsOpen();
     void startFailsOnTakenPort();
+    void randomInputNeverCrashes();
 
 private:
     HttpServer *startServer(HttpServerOptions options = {});
@@ -805,6 +807,51 @@ void TestHttpServer::startFailsOnTakenPort()
     QVERIFY(!second.start(&error));
     QVERIFY(!error.isEmpty());
     QVERIFY(!second.isListening());
+}
+
+void TestHttpServer::randomInputNeverCrashes()
+{
+    HttpServerOptions options;
+    options.limits.maxBodyBytes = 4096;
+    options.headerTimeoutMs = 300;
+    options.bodyTimeoutMs = 300;
+    startServer(options);
+    const QList<QByteArray> seeds{
+        "GET /echo HTTP/1.1\r\nHost: x\r\n\r\n",
+        "POST /echo HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello",
+        "POST /echo HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+        "GET /stream/2/1 HTTP/1.0\r\n\r\n",
+        "POST /echo HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\nabc",
+    };
+    QRandomGenerator random(20240601); // fixed: a failure reproduces
+    for (int round = 0; round < 60; ++round) {
+        QByteArray bytes;
+        for (int n = random.bounded(1, 4); n > 0; --n)
+            bytes += seeds.at(random.bounded(int(seeds.size())));
+        for (int flips = random.bounded(0, 6); flips > 0; --flips) {
+            const qsizetype at = random.bounded(int(bytes.size()));
+            switch (random.bounded(3)) {
+            case 0: bytes[at] = char(random.bounded(256)); break;
+            case 1: bytes.remove(at, random.bounded(1, 8)); break;
+            default: bytes.insert(at, QByteArray(random.bounded(1, 20), char(random.bounded(256)))); break;
+            }
+        }
+        Client c(m_server->serverPort());
+        qsizetype pos = 0;
+        while (pos < bytes.size()) {
+            const qsizetype piece = random.bounded(1, 32);
+            c.send(bytes.mid(pos, piece));
+            pos += piece;
+        }
+        // Either the server answers and maybe closes, or the client leaves mid-way.
+        if (random.bounded(2) == 0)
+            (void)QTest::qWaitFor([&] { return c.isClosed() || c.received().size() > 0; }, 1000);
+    }
+    Client healthy(m_server->serverPort());
+    healthy.send("GET /echo?still-alive HTTP/1.1\r\n\r\n");
+    const std::optional<Response> r = healthy.next();
+    QVERIFY(r);
+    QCOMPARE(r->header("X-Target"), "/echo?still-alive");
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)
