@@ -12,8 +12,10 @@ class HttpConnection;
 /// one go) and hands them to the connection, which writes them in request order.
 ///
 /// Lives on the connection's worker thread; a child of the connection, deleted (later)
-/// once its response is complete or the client is gone. Calls after completion or after
-/// clientGone() are ignored.
+/// once its response is complete or the client is gone, so handlers hold it in a QPointer
+/// across asynchronous steps. Calls after completion or after clientGone() are ignored.
+/// clientGone() is emitted from the event loop, never from inside a call of the handler
+/// (on HttpServer::stop(): before the handler is deleted).
 class ConnectionResponder final : public HttpResponder
 {
     Q_OBJECT

@@ -213,7 +213,8 @@ void HttpConnection::deliver(ConnectionResponder *responder, const QByteArray &b
         return;
     }
     QByteArray &held = responder->heldOutput();
-    if (held.size() + bytes.size() > m_options.maxPendingWriteBytes) {
+    // Same rule as for the socket: one large piece may exceed the limit, a growing backlog may not.
+    if (!held.isEmpty() && held.size() + bytes.size() > m_options.maxPendingWriteBytes) {
         abortConnection();
         return;
     }
