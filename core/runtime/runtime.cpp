@@ -120,7 +120,22 @@ bool Runtime::start(Errors *errors)
     if (!d->usage->open(&errs))
         return false;
 
-    const Config &config = loaded.config.value();
+    resolveSecrets();
+    return startGateway(&errs);
+}
+
+bool Runtime::isGatewayRunning() const
+{
+    return d->server && d->server->isListening();
+}
+
+bool Runtime::startGateway(Errors *errors)
+{
+    Errors local;
+    Errors &errs = errors ? *errors : local;
+    if (isGatewayRunning())
+        return true;
+    const Config config = d->config->snapshot()->config;
     d->listen = d->options.listenOverride.isEmpty() ? config.gateway.listen : d->options.listenOverride;
     HttpServerOptions server;
     if (!splitListen(d->listen, &server.address, &server.port)) {
@@ -137,8 +152,6 @@ bool Runtime::start(Errors *errors)
     server.headerTimeoutMs = config.gateway.headerTimeoutMs;
     server.idleTimeoutMs = config.gateway.idleTimeoutMs;
 
-    resolveSecrets();
-
     GatewayContext context;
     context.config = d->config.get();
     context.usage = d->usage.get();
@@ -153,10 +166,43 @@ bool Runtime::start(Errors *errors)
         d->server.reset();
         return false;
     }
-    d->listen = server.address.toString() + u':' + QString::number(d->server->serverPort());
-    if (server.address.protocol() == QAbstractSocket::IPv6Protocol)
-        d->listen = u'[' + server.address.toString() + QStringLiteral("]:") + QString::number(d->server->serverPort());
+    const QString port = QString::number(d->server->serverPort());
+    d->listen = server.address.protocol() == QAbstractSocket::IPv6Protocol
+        ? QString(u'[' + server.address.toString() + QStringLiteral("]:") + port)
+        : QString(server.address.toString() + u':' + port);
+    Q_EMIT gatewayStateChanged(true, d->listen);
     return true;
+}
+
+void Runtime::stopGateway()
+{
+    if (!d->server)
+        return;
+    d->server->stop();
+    d->server.reset();
+    Q_EMIT gatewayStateChanged(false, d->listen);
+}
+
+bool Runtime::setListenAddress(const QString &hostPort, Errors *errors)
+{
+    Errors local;
+    Errors &errs = errors ? *errors : local;
+    Config config = d->config->snapshot()->config;
+    config.gateway.listen = hostPort;
+    const Errors invalid = d->config->apply(config, d->options.configPath);
+    if (!invalid.isEmpty()) {
+        errs.append(invalid);
+        return false;
+    }
+    Error saveError;
+    if (!ConfigIo::saveFile(config, d->options.configPath, &saveError)) {
+        errs.append(saveError);
+        return false;
+    }
+    d->options.listenOverride.clear();
+    const bool wasRunning = isGatewayRunning();
+    stopGateway();
+    return !wasRunning || startGateway(&errs);
 }
 
 void Runtime::resolveSecrets()
@@ -188,10 +234,7 @@ void Runtime::resolveSecrets()
 
 void Runtime::stop()
 {
-    if (d->server) {
-        d->server->stop();
-        d->server.reset();
-    }
+    stopGateway();
     if (d->usage)
         d->usage->close();
 }

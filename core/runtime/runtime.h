@@ -37,6 +37,14 @@ public:
     /// Stops accepting, finishes in-flight work and flushes every usage record.
     void stop();
 
+    /// Starts or stops only the HTTP gateway; configuration and database stay open.
+    bool startGateway(Errors *errors);
+    void stopGateway();
+    bool isGatewayRunning() const;
+    /// Saves `hostPort` as gateway.listen in the configuration file and restarts the
+    /// gateway there when it was running. The file is left untouched on any error.
+    bool setListenAddress(const QString &hostPort, Errors *errors);
+
     ConfigStore *configStore() const;
     UsageStore *usageStore() const;
     QString listenAddress() const;   ///< "host:port" actually bound
@@ -45,6 +53,7 @@ public:
 Q_SIGNALS:
     /// Every secret reference of the current configuration has been tried.
     void secretsResolved();
+    void gatewayStateChanged(bool running, const QString &address);
 
 private:
     void resolveSecrets();
