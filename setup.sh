@@ -11,7 +11,7 @@ BUILD_DIR=${SWITCHYARD_BUILD_DIR:-build}
 PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-translations-l10n libqt6sql6-sqlite libgl-dev qtkeychain-qt6-dev
+    qt6-translations-l10n libqt6sql6-sqlite libgl-dev libqt6opengl6-dev qtkeychain-qt6-dev
     gnome-keyring dbus libsecret-tools sqlite3 xvfb xauth
 )
 

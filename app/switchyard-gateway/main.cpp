@@ -3,6 +3,8 @@
 #include "app/switchyard-gateway/cliutil.h"
 #include "app/switchyard-gateway/configcommands.h"
 #include "app/switchyard-gateway/costcommand.h"
+#include "app/switchyard-gateway/servecommand.h"
+#include "app/switchyard-gateway/keyscommand.h"
 #include "app/switchyard-gateway/usagecommand.h"
 
 #include <QCoreApplication>
@@ -24,11 +26,13 @@ struct Subcommand {
 const std::map<QString, Subcommand> &subcommands()
 {
     static const std::map<QString, Subcommand> table{
+        {QStringLiteral("serve"), {"run the gateway headless (OpenAI-compatible HTTP on gateway.listen)", Cli::runServe}},
         {QStringLiteral("init"), {"write the default configuration and database if missing", Cli::runInit}},
         {QStringLiteral("check-config"), {"validate a configuration file; every error, with its JSON path", Cli::runCheckConfig}},
         {QStringLiteral("cost"), {"cost breakdown of one provider usage block", Cli::runCost}},
         {QStringLiteral("catalog"), {"inspect or rebuild the built-in price catalog", Cli::runCatalog}},
         {QStringLiteral("usage"), {"usage database: summary, export, reprice", Cli::runUsage}},
+        {QStringLiteral("keys"), {"local API keys of the gateway: add, list, revoke", Cli::runKeys}},
     };
     return table;
 }

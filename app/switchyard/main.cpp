@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+// switchyard: the desktop app. It embeds the same core as switchyard-gateway; without a
+// display it says so and runs that core headless instead.
+#include "app/switchyard/singleinstance.h"
+#include "core/config/configstore.h"
+#include "core/runtime/runtime.h"
+#include "core/usage/usagestore.h"
+#include "ui/mainwindow/appcontroller.h"
+#include "ui/mainwindow/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTranslator>
+
+#include <unistd.h>
+
+using namespace Switchyard;
+
+static bool hasDisplay()
+{
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY")
+        || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+}
+
+int main(int argc, char *argv[])
+{
+    if (!hasDisplay()) {
+        // Same core, same files: hand over to the headless program beside this one.
+        const QByteArray gateway = QFileInfo(QString::fromLocal8Bit(argv[0])).absoluteDir()
+                                       .filePath(QStringLiteral("../switchyard-gateway/switchyard-gateway")).toLocal8Bit();
+        const QByteArray installed = QFileInfo(QString::fromLocal8Bit(argv[0])).absoluteDir()
+                                         .filePath(QStringLiteral("switchyard-gateway")).toLocal8Bit();
+        fprintf(stderr, "switchyard: no display found (DISPLAY and WAYLAND_DISPLAY are unset); running the gateway headless.\n");
+        const QByteArray program = QFileInfo::exists(QString::fromLocal8Bit(installed)) ? installed : gateway;
+        std::vector<char *> args{const_cast<char *>(program.constData()), const_cast<char *>("serve")};
+        for (int i = 1; i < argc; ++i)
+            args.push_back(argv[i]);
+        args.push_back(nullptr);
+        execv(program.constData(), args.data());
+        perror("switchyard: cannot start switchyard-gateway");
+        return 1;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("switchyard"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Switchyard"));
+    QApplication::setApplicationVersion(QStringLiteral(SWITCHYARD_VERSION));
+    QApplication::setQuitOnLastWindowClosed(false);
+
+    QList<QTranslator *> translators;
+    for (const char *catalog : {"switchyard_core", "switchyard_ui"}) {
+        auto *t = new QTranslator(&app);
+        if (t->load(QLocale(), QString::fromLatin1(catalog), QStringLiteral("_"), QStringLiteral(":/i18n")))
+            QApplication::installTranslator(t);
+    }
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qtTranslator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Switchyard: local LLM gateway, routing ladders and spend charts"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption config(QStringLiteral("config"), QApplication::translate("main", "configuration file"), QStringLiteral("FILE"),
+                                    QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/config.json"));
+    const QCommandLineOption db(QStringLiteral("db"), QApplication::translate("main", "usage database"), QStringLiteral("FILE"),
+                                QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/usage.sqlite3"));
+    const QCommandLineOption listen(QStringLiteral("listen"), QApplication::translate("main", "gateway address, overriding gateway.listen"),
+                                    QStringLiteral("HOST:PORT"));
+    parser.addOptions({config, db, listen});
+    parser.process(app);
+
+    SingleInstance instance(QStringLiteral("switchyard"));
+    if (instance.raiseRunningInstance())
+        return 0; // the first instance shows its window
+
+    Runtime runtime({parser.value(config), parser.value(db), parser.value(listen)});
+    Errors errors;
+    const bool started = runtime.start(&errors);
+    if (!runtime.configStore() || !runtime.usageStore() || !runtime.usageStore()->isOpen()) {
+        QStringList lines;
+        for (const Error &e : errors)
+            lines.append(e.toString());
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Switchyard cannot start"), lines.join(u'\n'));
+        return 1;
+    }
+    AppController controller(&runtime);
+    QObject::connect(&instance, &SingleInstance::raiseRequested, &controller, &AppController::raiseWindow);
+    QObject::connect(&controller, &AppController::quitRequested, &app, &QApplication::quit);
+    controller.raiseWindow();
+    if (!started)
+        controller.window()->statusBar()->showMessage(errors.value(0).toString());
+    const int code = QApplication::exec();
+    runtime.stop(); // flushes every usage record
+    return code;
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+#include "app/switchyard/singleinstance.h"
+
+#include <QLocalServer>
+#include <QLocalSocket>
+
+namespace Switchyard {
+
+SingleInstance::SingleInstance(const QString &name, QObject *parent)
+    : QObject(parent)
+    , m_name(name + u'-' + qEnvironmentVariable("USER", QStringLiteral("user")))
+{
+}
+
+bool SingleInstance::raiseRunningInstance()
+{
+    QLocalSocket probe;
+    probe.connectToServer(m_name);
+    // Startup only, before any window exists: a short blocking wait is acceptable here.
+    if (probe.waitForConnected(500)) {
+        probe.write("raise\n");
+        probe.waitForBytesWritten(500);
+        return true;
+    }
+    QLocalServer::removeServer(m_name); // a stale socket from a crashed instance
+    m_server = new QLocalServer(this);
+    m_server->setSocketOptions(QLocalServer::UserAccessOption);
+    if (!m_server->listen(m_name))
+        return false;
+    connect(m_server, &QLocalServer::newConnection, this, [this] {
+        while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+            connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+            Q_EMIT raiseRequested();
+        }
+    });
+    return false;
+}
+
+} // namespace Switchyard
