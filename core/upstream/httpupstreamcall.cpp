@@ -81,6 +81,15 @@ void HttpUpstreamCall::start()
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpUpstreamCall::onMetaDataChanged);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpUpstreamCall::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &HttpUpstreamCall::onReplyFinished);
+    if (!m_call.stream) {
+        // Non-streaming answers send their headers only when the whole reply is generated,
+        // which can take minutes: once the request is on an open connection, the connect
+        // phase is over and only totalMs applies.
+        connect(m_reply, &QNetworkReply::requestSent, this, [this] {
+            if (m_connectTimer)
+                m_connectTimer->stop();
+        });
+    }
 
     const UpstreamTimeouts &t = m_call.timeouts;
     if (t.connectMs > 0) {
@@ -204,6 +213,11 @@ void HttpUpstreamCall::onMetaDataChanged()
         m_connectTimer->stop();
     m_result.httpStatus = status.toInt();
     m_httpOk = m_result.httpStatus >= 200 && m_result.httpStatus < 300;
+    if (m_httpOk && m_call.stream
+        && m_reply->header(QNetworkRequest::ContentTypeHeader).toString().startsWith(u"application/json")) {
+        m_jsonInsteadOfStream = true; // an error or a complete answer; not what we asked for
+        m_httpOk = false;
+    }
     if (!m_httpOk) {
         m_result.retryAfterMs = parseRetryAfter(m_reply->rawHeader("Retry-After"), m_reply->rawHeader("retry-after-ms"),
                                                 QDateTime::currentDateTimeUtc());
@@ -259,7 +273,12 @@ void HttpUpstreamCall::onReplyFinished()
     onMetaDataChanged();
     const QNetworkReply::NetworkError error = m_reply->error();
 
-    if (m_headersSeen && !m_httpOk) {
+    if (m_jsonInsteadOfStream && error == QNetworkReply::NoError) {
+        m_result.body = std::move(m_body);
+        failWith(UpstreamFailure::InvalidResponse, u"the upstream answered JSON instead of an event stream"_s);
+        return;
+    }
+    if (m_headersSeen && !m_httpOk && !m_jsonInsteadOfStream) {
         m_result.body = std::move(m_body);
         QString message = u"the upstream answered HTTP %1"_s.arg(m_result.httpStatus);
         const QJsonObject json = QJsonDocument::fromJson(m_result.body).object();

@@ -20,6 +20,11 @@ namespace Switchyard {
 /// QNetworkAccessManager, the three timeouts, the mapping of transport errors onto
 /// UpstreamFailure, incremental SSE parsing for streams and the exactly-once finish.
 ///
+/// connectMs ends for streams with the response headers; for non-streaming calls, whose
+/// headers come only with the finished answer, as soon as the request is written to an open
+/// connection. A broken connection before any header is Connect, after them Reset; a 2xx
+/// stream that ends without its end marker is Reset too.
+///
 /// Subclasses (OpenAiAdapter, AnthropicAdapter) build the request and translate what comes
 /// back: onStreamEvent() per SSE event, onStreamEnd() at the end of a 2xx stream, onBody()
 /// for a complete 2xx non-streaming answer. Lives on the thread of the UpstreamClient that
@@ -94,7 +99,8 @@ private:
     SseParser m_sse;
     QByteArray m_body;            ///< non-streaming or error answer, as received
     bool m_headersSeen = false;
-    bool m_httpOk = false;        ///< 2xx status
+    bool m_httpOk = false;        ///< 2xx status with the expected body type
+    bool m_jsonInsteadOfStream = false; ///< a stream was asked for, a JSON body came
     bool m_streamDone = false;
     bool m_finished = false;
 };

@@ -137,6 +137,7 @@ private Q_SLOTS:
     void retryAfter();
     void connectionRefused();
     void noHeadersIsConnectFailure();
+    void slowNonStreamingAnswerIsNotAConnectFailure();
     void slowFirstToken();
     void totalTimeout();
     void brokenConnection_data();
@@ -222,6 +223,7 @@ void TestUpstreamClient::openAiStreaming()
 {
     FakeUpstream fake;
     FakeReply reply = FakeReply::sse(openAiStreamEvents(), 40);
+    reply.chunks.last().delayMs = 400; // [DONE] comes late: earlier chunks must not wait for it
     fake.enqueue(reply);
 
     UpstreamCall call = openAiCall(fake, true);
@@ -375,6 +377,24 @@ void TestUpstreamClient::noHeadersIsConnectFailure()
     QTRY_COMPARE_WITH_TIMEOUT(fake.clientDisconnects(), 1, WaitMs); // the request was given up
 }
 
+void TestUpstreamClient::slowNonStreamingAnswerIsNotAConnectFailure()
+{
+    // Non-streaming answers send headers only when generated: connectMs covers the connection.
+    FakeUpstream fake;
+    FakeReply slow = FakeReply::raw(200, chatCompletionJson());
+    slow.delayBeforeHeadersMs = 700;
+    fake.enqueue(slow);
+    fake.enqueue(FakeReply::hanging());
+    UpstreamCall call = openAiCall(fake, false);
+    call.timeouts.connectMs = 250;
+    QCOMPARE(run(call, &fake).result().failure, UpstreamFailure::None);
+
+    call.timeouts.totalMs = 300;
+    const UpstreamResult hung = run(call, &fake).result();
+    QCOMPARE(hung.failure, UpstreamFailure::Timeout);
+    QVERIFY(hung.errorMessage.contains(u"300 ms"_s));
+}
+
 void TestUpstreamClient::slowFirstToken()
 {
     FakeUpstream fake;
@@ -396,10 +416,10 @@ void TestUpstreamClient::totalTimeout()
     QByteArrayList events;
     for (int i = 0; i < 50; ++i)
         events.append(R"({"choices":[{"index":0,"delta":{"content":"x"}}]})");
-    fake.enqueue(FakeReply::sse(events, 20));
+    fake.enqueue(FakeReply::sse(events, 30));
     UpstreamCall call = openAiCall(fake, true);
     call.timeouts.firstTokenMs = 5000;
-    call.timeouts.totalMs = 200;
+    call.timeouts.totalMs = 400;
     const Outcome outcome = run(call, &fake);
     QCOMPARE(outcome.result().failure, UpstreamFailure::Timeout);
     QVERIFY(outcome.result().chunks > 0);
@@ -448,6 +468,7 @@ void TestUpstreamClient::malformed_data()
     QTest::addColumn<int>("chunks");
     QTest::newRow("non-stream body") << false << FakeReply::raw(200, "{\"choices\": [") << 0;
     QTest::newRow("non-stream HTML") << false << FakeReply::raw(200, "<html>proxy</html>", "text/html") << 0;
+    QTest::newRow("JSON instead of a stream") << true << FakeReply::raw(200, chatCompletionJson()) << 0;
     QTest::newRow("stream data not JSON")
         << true << FakeReply::sse({openAiStreamEvents().at(0), "{\"choices\": [", "[DONE]"}) << 1;
 }
