@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <bit>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -259,6 +260,7 @@ void SimulatedAdapter::planEmbeddings()
     const QJsonArray inputs = input.isArray() ? input.toArray() : QJsonArray{input};
     const int requested = m_call.body.value(u"dimensions"_s).toInt();
     const int dimensions = requested > 0 && requested <= 4096 ? requested : DefaultEmbeddingDimensions;
+    const bool base64 = m_call.body.value(u"encoding_format"_s).toString() == u"base64";
     QJsonArray data;
     for (qsizetype i = 0; i < inputs.size(); ++i) {
         const QJsonValue item = inputs.at(i);
@@ -271,6 +273,20 @@ void SimulatedAdapter::planEmbeddings()
             norm += x * x;
         }
         norm = std::sqrt(norm);
+        // The OpenAI SDKs ask for base64 (little-endian float32) by default and decode it.
+        if (base64) {
+            QByteArray raw;
+            raw.reserve(dimensions * 4);
+            for (const double x : std::as_const(vector)) {
+                const float f = float(norm > 0 ? x / norm : 0.0);
+                const quint32 bits = std::bit_cast<quint32>(f);
+                for (int b = 0; b < 4; ++b)
+                    raw.append(char((bits >> (8 * b)) & 0xff));
+            }
+            data.append(QJsonObject{{u"object"_s, u"embedding"_s}, {u"index"_s, i},
+                                    {u"embedding"_s, QString::fromLatin1(raw.toBase64())}});
+            continue;
+        }
         QJsonArray embedding;
         for (const double x : std::as_const(vector))
             embedding.append(norm > 0 ? x / norm : 0.0);

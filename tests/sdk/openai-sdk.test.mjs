@@ -444,10 +444,9 @@ describe('openai npm SDK against switchyard-gateway', () => {
     });
 
     // The SDK (v4.9x and v5) sends encoding_format "base64" when the caller gives none and decodes the
-    // answer as base64 little-endian float32. The simulated provider answers float arrays regardless,
-    // which the SDK then "decodes" into garbage. Gateway bug reported to the lead.
+    // answer as base64 little-endian float32.
     it('embeddings.create with the SDK default encoding (base64) through the simulated provider',
-       { timeout: TEST_TIMEOUT_MS, todo: 'simulated provider ignores encoding_format "base64" (returns float arrays)' }, async () => {
+       { timeout: TEST_TIMEOUT_MS }, async () => {
            const floats = await client.embeddings.create({ model: 'sim/sim-small', input: 'hello', encoding_format: 'float' });
            const res = await client.embeddings.create({ model: 'sim/sim-small', input: 'hello' });
            assert.equal(res.data[0].embedding.length, 16);
