@@ -3,6 +3,7 @@
 #include "app/switchyard-gateway/cliutil.h"
 #include "app/switchyard-gateway/configcommands.h"
 #include "app/switchyard-gateway/costcommand.h"
+#include "app/switchyard-gateway/democommand.h"
 #include "app/switchyard-gateway/servecommand.h"
 #include "app/switchyard-gateway/keyscommand.h"
 #include "app/switchyard-gateway/usagecommand.h"
@@ -33,6 +34,7 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("catalog"), {"inspect or rebuild the built-in price catalog", Cli::runCatalog}},
         {QStringLiteral("usage"), {"usage database: summary, export, reprice", Cli::runUsage}},
         {QStringLiteral("keys"), {"local API keys of the gateway: add, list, revoke", Cli::runKeys}},
+        {QStringLiteral("demo-data"), {"write a separate database of synthetic demo traffic", Cli::runDemoData}},
     };
     return table;
 }
@@ -52,6 +54,10 @@ int printUsage(int code)
 
 int main(int argc, char *argv[])
 {
+    // Qt's own Unix event dispatcher costs less per socket event than the GLib one, and
+    // the headless gateway needs nothing from GLib.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("switchyard"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SWITCHYARD_VERSION));

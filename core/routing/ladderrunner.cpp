@@ -9,6 +9,10 @@
 
 namespace Switchyard {
 
+namespace {
+constexpr int kDefaultTotalTimeoutMs = 600'000;
+} // namespace
+
 LadderRunner::LadderRunner(Plan plan, UpstreamCall prototype, bool jsonMode, UpstreamClient *client,
                            CircuitBreaker *breaker, const SecretCache *secrets, QObject *parent)
     : QObject(parent)
@@ -62,7 +66,9 @@ void LadderRunner::tryNext()
         call.body.insert(u"model", target.model);
         call.timeouts.connectMs = planned.rung.connectTimeoutMs > 0 ? planned.rung.connectTimeoutMs : call.timeouts.connectMs;
         call.timeouts.firstTokenMs = planned.rung.firstTokenTimeoutMs;
-        call.timeouts.totalMs = planned.rung.timeoutMs;
+        // Without a rung limit a hung upstream would hold the request forever; 10 minutes
+        // is what the OpenAI SDKs wait by default.
+        call.timeouts.totalMs = planned.rung.timeoutMs > 0 ? planned.rung.timeoutMs : kDefaultTotalTimeoutMs;
         if (!target.apiKeyRef.isEmpty()) {
             call.apiKey = m_secrets ? m_secrets->value(target.apiKeyRef) : QByteArray();
             if (call.apiKey.isEmpty()) {

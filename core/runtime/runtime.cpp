@@ -32,6 +32,7 @@ struct Runtime::Private {
     std::unique_ptr<HttpServer> server;
     SecretResolver *resolver = nullptr;
     int pendingSecrets = 0;
+    QStringList unresolved;
     QString listen;
 };
 
@@ -66,6 +67,16 @@ QString Runtime::listenAddress() const
 quint16 Runtime::port() const
 {
     return d->server ? d->server->serverPort() : 0;
+}
+
+QString Runtime::configPath() const
+{
+    return d->options.configPath;
+}
+
+SecretResolver *Runtime::secretResolver() const
+{
+    return d->resolver;
 }
 
 namespace {
@@ -223,11 +234,17 @@ void Runtime::resolveSecrets()
                 d->secrets.set(reference, r.value.toUtf8());
             } else {
                 d->secrets.remove(reference);
-                qCInfo(lcSecrets).noquote() << reference << "unavailable:" << r.error
-                                            << "- providers using it are skipped until it is set";
+                d->unresolved.append(reference);
             }
-            if (--d->pendingSecrets == 0)
-                Q_EMIT secretsResolved();
+            if (--d->pendingSecrets > 0)
+                return;
+            if (!d->unresolved.isEmpty()) {
+                d->unresolved.sort();
+                // One line, not one per provider: most users set only the keys they use.
+                qCInfo(lcSecrets).noquote() << "inactive until their key is set:" << d->unresolved.join(QStringLiteral(", "));
+                d->unresolved.clear();
+            }
+            Q_EMIT secretsResolved();
         });
     }
 }
