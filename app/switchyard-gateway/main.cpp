@@ -54,10 +54,8 @@ int printUsage(int code)
 
 int main(int argc, char *argv[])
 {
-    // Qt's own Unix event dispatcher costs less per socket event than the GLib one, and
-    // the headless gateway needs nothing from GLib.
-    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
-        qputenv("QT_NO_GLIB", "1");
+    // Keep the GLib event dispatcher: QtKeychain's libsecret backend completes its calls
+    // through the GLib main context, so without it keychain: references never resolve.
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("switchyard"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SWITCHYARD_VERSION));
