@@ -51,6 +51,14 @@ struct UsageFilter {
     QStringList nodes;
     QStringList tasks;
     QStringList providers;
+    QStringList statuses = {}; ///< "ok", "error", "cancelled"
+    /// Case-insensitive substring of the request id, the error text, the served or the
+    /// requested model; empty matches everything.
+    QString search = {};
+
+    /// Whether the filter needs the `requests` rows: the rollups carry neither status nor
+    /// text, so spend and totals queries with these read the rows instead (slower).
+    bool needsRequestRows() const { return !statuses.isEmpty() || !search.isEmpty(); }
 };
 
 /// Weekly spend grouped by one dimension; answered from the rollup tables only.

@@ -75,6 +75,8 @@ SpendTable UsageReader::querySpend(const SpendQuery &query, Error *error)
     const qint64 d1 = f.to.isValid() ? f.to.toJulianDay() : kMaxDay;
     if (d1 < d0)
         return {};
+    if (f.needsRequestRows())
+        return querySpendFromRequests(db, query, error);
     // Whole weeks come from rollup_weekly; the days of cut weeks at either end from rollup_daily.
     qint64 w0 = d0 % 7 == 0 ? d0 : UsageRollups::weekOf(d0) + 7;
     qint64 w1 = UsageRollups::weekOf(d1 + 1) - 7;
@@ -111,6 +113,32 @@ SpendTable UsageReader::querySpend(const SpendQuery &query, Error *error)
         *error = {m_path, q.lastError().text()};
         return {};
     }
+    return readSpendTable(q);
+}
+
+SpendTable UsageReader::querySpendFromRequests(QSqlDatabase &db, const SpendQuery &query, Error *error)
+{
+    // Same sums as the rollups, computed from the rows; the day is the UTC Julian day.
+    QVariantList params;
+    const QString where = UsageRows::filterSql(query.filter, {}, &params);
+    const QString sql = u"SELECT d - (d % 7) AS w, %1 AS k, COUNT(*), SUM(status <> 'ok'), SUM(input_tokens), "
+                        "SUM(cache_read_tokens), SUM(cache_write_tokens), SUM(output_tokens), SUM(reasoning_tokens), "
+                        "SUM(COALESCE(cost_nano, 0)), SUM(priced = 0), SUM(latency_ms) FROM ("
+                        "SELECT time_ms / 86400000 + 2440588 AS d, * FROM requests WHERE %2"
+                        ") GROUP BY w, k ORDER BY w, k"_s.arg(dimensionColumn(query.groupBy), where);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    bindAll(q, params);
+    if (!q.exec()) {
+        *error = {m_path, q.lastError().text()};
+        return {};
+    }
+    return readSpendTable(q);
+}
+
+SpendTable UsageReader::readSpendTable(QSqlQuery &q)
+{
     SpendTable table;
     while (q.next()) {
         SpendRow row;

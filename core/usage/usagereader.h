@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QSqlDatabase>
 
+class QSqlQuery;
+
 namespace Switchyard {
 
 /// The read side of UsageStore: chart queries, the request log and CSV export on a
@@ -28,6 +30,9 @@ public:
 
 private:
     bool database(QSqlDatabase *db, Error *error);
+    /// querySpend() for filters the rollups cannot answer (UsageFilter::needsRequestRows()).
+    SpendTable querySpendFromRequests(QSqlDatabase &db, const SpendQuery &query, Error *error);
+    static SpendTable readSpendTable(QSqlQuery &query);
 
     QString m_path;
     int m_busyTimeoutMs;

@@ -154,6 +154,20 @@ QString filterSql(const UsageFilter &f, const QString &prefix, QVariantList *par
     appendIn(conditions, prefix + u"node"_s, f.nodes, params);
     appendIn(conditions, prefix + u"task"_s, f.tasks, params);
     appendIn(conditions, prefix + u"provider"_s, f.providers, params);
+    if (withTime) { // status and text exist on `requests` rows only, not in the rollups
+        appendIn(conditions, prefix + u"status"_s, f.statuses, params);
+        if (!f.search.isEmpty()) {
+            QString pattern = f.search;
+            pattern.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+            pattern = u'%' + pattern + u'%';
+            QStringList any;
+            for (const QString &column : {u"request_id"_s, u"error"_s, u"model"_s, u"requested_model"_s}) {
+                any.append(prefix + column + u" LIKE ? ESCAPE '\\'"_s);
+                params->append(pattern);
+            }
+            conditions.append(u'(' + any.join(u" OR "_s) + u')');
+        }
+    }
     return conditions.isEmpty() ? u"1"_s : conditions.join(u" AND "_s);
 }
 

@@ -38,7 +38,7 @@ bool sameCost(const CostBreakdown &a, const CostBreakdown &b);
 
 /// SQL conditions (joined by AND, "1" when none) selecting the requests of `filter` on
 /// `requests` columns with `prefix` (e.g. "r."); appends the bound values to `params`.
-/// withTime=false leaves the date range out, for the rollup tables.
+/// withTime=false leaves the date range, statuses and search out, for the rollup tables.
 QString filterSql(const UsageFilter &filter, const QString &prefix, QVariantList *params, bool withTime = true);
 /// UTC bounds in ms, [from 00:00, to+1 00:00); open ends are far in the past/future.
 qint64 filterStartMs(const UsageFilter &filter);
