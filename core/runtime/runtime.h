@@ -12,6 +12,7 @@ namespace Switchyard {
 
 class ConfigStore;
 class HttpServer;
+class SecretResolver;
 class UsageStore;
 
 struct RuntimeOptions {
@@ -49,6 +50,10 @@ public:
     UsageStore *usageStore() const;
     QString listenAddress() const;   ///< "host:port" actually bound
     quint16 port() const;
+    /// The configuration file this runtime loaded; edits are saved there.
+    QString configPath() const;
+    /// Stores, removes and resolves keychain secrets; lives on the runtime's thread.
+    SecretResolver *secretResolver() const;
 
 Q_SIGNALS:
     /// Every secret reference of the current configuration has been tried.
