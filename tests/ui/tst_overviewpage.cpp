@@ -334,6 +334,15 @@ void TestOverviewPage::screenshot()
     QTRY_VERIFY(window.findChild<QLabel *>(u"statusSpend"_s)->text().contains(u'$'));
     QCoreApplication::processEvents(); // let pending layout requests settle before grabbing
     QVERIFY(window.grab().save(dir + u"/shot-overview.png"_s));
+
+    QTest::mouseClick(page->findChild<QPushButton *>(u"createKeyButton"_s), Qt::LeftButton);
+    auto *dialog = page->findChild<CreateKeyDialog *>();
+    QVERIFY(dialog);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"createButton"_s), Qt::LeftButton);
+    QVERIFY(!dialog->key().isEmpty());
+    QCoreApplication::processEvents();
+    QVERIFY(dialog->grab().save(dir + u"/shot-create-key.png"_s));
+    dialog->close();
 }
 
 QTEST_MAIN(TestOverviewPage)

@@ -117,8 +117,14 @@ void CreateKeyDialog::onCreate()
     m_keyField->setText(QString::fromLatin1(m_key));
     m_form->setRowVisible(2, true);
     m_form->setRowVisible(3, true);
+    m_buttons->removeButton(m_create);
     m_create->hide();
     m_buttons->setStandardButtons(QDialogButtonBox::Close);
+    // A window does not grow by itself when wrapped text appears in it.
+    layout()->activate();
+    const int needed = heightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
     m_copy->setFocus();
     Q_EMIT keyCreated(m_name->text().trimmed());
 }
