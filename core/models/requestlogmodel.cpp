@@ -179,6 +179,7 @@ void RequestLogModel::refresh()
         return;
     }
     m_countInFlight = true;
+    m_countClock.start();
     const quint64 ticket = m_ticket;
     const quint64 countTicket = ++m_countTicket;
     m_store->queryTotals(m_filter)
@@ -187,6 +188,8 @@ void RequestLogModel::refresh()
                   if (ticket != m_ticket || countTicket != m_countTicket)
                       return; // a newer filter won
                   m_countInFlight = false;
+                  const qint64 tookMs = m_countClock.elapsed();
+                  m_refreshTimer->setInterval(int(qBound(qint64(m_refreshInterval), 4 * tookMs, qint64(60'000))));
                   applyCount(sums.requests);
                   if (std::exchange(m_countAgain, false))
                       refresh();
@@ -210,6 +213,7 @@ void RequestLogModel::setLiveUpdates(bool enabled)
 
 void RequestLogModel::setRefreshInterval(int ms)
 {
+    m_refreshInterval = ms;
     m_refreshTimer->setInterval(ms);
 }
 

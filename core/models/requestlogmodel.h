@@ -5,6 +5,7 @@
 #include "core/usage/usagerecord.h"
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
 #include <QList>
 #include <QPointer>
 #include <QSet>
@@ -80,7 +81,9 @@ public:
     /// Counts again now; new requests are inserted at the top.
     void refresh();
     /// Follow UsageStore::recordsCommitted with a recount at most every `interval` (on by
-    /// default, 1000 ms). Off: commits are only remembered, and turning it on recounts.
+    /// default, 1000 ms), or less often when counting is slow (a text search over millions of
+    /// rows): never more than a fifth of the reader's time. Off: commits are only remembered,
+    /// and turning it on recounts.
     void setLiveUpdates(bool enabled);
     bool liveUpdates() const { return m_live; }
     void setRefreshInterval(int ms);
@@ -144,6 +147,8 @@ private:
     bool m_dirty = false;      ///< commits seen while live updates were off
     int m_shift = 0;           ///< rows inserted at the top since the filter was set
     QTimer *m_refreshTimer;
+    int m_refreshInterval = 1000;
+    QElapsedTimer m_countClock; ///< how long the running count takes
     QTimer *m_fetchTimer;
 
     // Loading state changes in const data(): a cache, not the model's logical state.

@@ -31,6 +31,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSignalSpy>
@@ -277,7 +278,7 @@ QString writeConfig(const QString &dir)
     if (!f.open(QIODevice::WriteOnly))
         return {};
     f.write(R"({ "version": 1,
-  "gateway": { "listen": "127.0.0.1:0" },
+  "gateway": { "listen": "127.0.0.1:4000" },
   "providers": [
     { "id": "simulated", "kind": "simulated", "models": ["sim-small", "sim-large"],
       "simulated": { "latencyMs": 2, "firstTokenMs": 0, "failureRate": 0.03, "completionTokens": 24 } }
@@ -573,8 +574,15 @@ int benchStartup(const QString &path)
         if (dashboard) {
             if (!refreshed) {
                 out() << "  the dashboard page has no refreshed() signal: cannot time it\n";
-            } else if (!waitUntil([&] { return !refreshed->isEmpty(); }, 60'000)) {
-                out() << "  the dashboard did not apply a query answer within 60 s\n";
+            } else if (!waitUntil([&] { return !refreshed->isEmpty(); }, 10'000)) {
+                // QFuture::then(context) runs the continuation at once when the answer was
+                // already there (Qt 6.4), so a fast first answer can be applied inside the
+                // dashboard's constructor, before the spy exists.
+                window->repaint();
+                out() << "  no refreshed() after construction within 10 s: the first answer was applied "
+                         "while the window was built (or never); window built "
+                      << QString::number(controllerMs, 'f', 0) << " ms, drawn "
+                      << QString::number(clock.nsecsElapsed() / 1e6, 'f', 0) << " ms\n";
             } else {
                 const double appliedMs = clock.nsecsElapsed() / 1e6;
                 window->repaint(); // drawn, not just applied
@@ -637,6 +645,8 @@ int main(int argc, char *argv[])
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    // One log line per request would measure the terminal, not the GUI.
+    QLoggingCategory::setFilterRules(u"switchyard.*.info=false\nswitchyard.*.debug=false\nqt.qpa.*=false"_s);
     // Its own settings file: never the user's window state.
     QCoreApplication::setOrganizationName(u"switchyard-bench"_s);
     QCoreApplication::setApplicationName(u"bench_gui"_s);
