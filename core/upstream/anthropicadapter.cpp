@@ -9,8 +9,8 @@ using namespace Qt::StringLiterals;
 
 namespace Switchyard {
 
-AnthropicAdapter::AnthropicAdapter(QNetworkAccessManager *network, const UpstreamCall &call, QObject *parent)
-    : HttpUpstreamCall(network, call, parent)
+AnthropicAdapter::AnthropicAdapter(UpstreamPool *pool, const UpstreamCall &call, QObject *parent)
+    : HttpUpstreamCall(pool, call, parent)
     , m_stream(QDateTime::currentSecsSinceEpoch(), call.target.model)
 {
 }
@@ -40,10 +40,10 @@ HttpUpstreamCall::Prepared AnthropicAdapter::prepare()
         body.insert(u"stream"_s, true);
     else
         body.remove(u"stream"_s);
-    prepared.request.setUrl(url);
+    prepared.url = url;
     if (!m_call.apiKey.isEmpty())
-        prepared.request.setRawHeader("x-api-key", m_call.apiKey);
-    prepared.request.setRawHeader("anthropic-version", "2023-06-01");
+        prepared.addHeader("x-api-key", m_call.apiKey);
+    prepared.addHeader("anthropic-version", "2023-06-01");
     prepared.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     return prepared;
 }

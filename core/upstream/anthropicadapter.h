@@ -16,7 +16,7 @@ class AnthropicAdapter : public HttpUpstreamCall
 {
     Q_OBJECT
 public:
-    AnthropicAdapter(QNetworkAccessManager *network, const UpstreamCall &call, QObject *parent);
+    AnthropicAdapter(UpstreamPool *pool, const UpstreamCall &call, QObject *parent);
 
 protected:
     Prepared prepare() override;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/upstream/httpupstreamcall.h"
 
+#include "core/upstream/upstreampool.h"
 #include "core/usage/pricecatalog.h"
 
 #include <QDateTime>
@@ -8,9 +9,8 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QTimeZone>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTimer>
+#include <QTimerEvent>
 
 #include <cmath>
 #include <limits>
@@ -25,15 +25,6 @@ namespace {
 // than buffer without bound.
 constexpr qsizetype MaxBodyBytes = 64 * 1024 * 1024;
 
-QTimer *makeTimer(QObject *parent, int ms)
-{
-    auto *timer = new QTimer(parent);
-    timer->setSingleShot(true);
-    timer->setTimerType(Qt::PreciseTimer);
-    timer->setInterval(ms);
-    return timer;
-}
-
 QByteArray openAiError(const QString &message, const char *type)
 {
     QJsonObject error{{u"message"_s, message}, {u"type"_s, QString::fromLatin1(type)},
@@ -41,24 +32,46 @@ QByteArray openAiError(const QString &message, const char *type)
     return QJsonDocument(QJsonObject{{u"error"_s, error}}).toJson(QJsonDocument::Compact);
 }
 
+bool isHeaderValueSafe(QByteArrayView value)
+{
+    for (const char c : value) {
+        if (c == '\r' || c == '\n' || c == '\0')
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
-HttpUpstreamCall::HttpUpstreamCall(QNetworkAccessManager *network, const UpstreamCall &call, QObject *parent)
+void HttpUpstreamCall::Prepared::addHeader(QByteArrayView name, QByteArrayView value)
+{
+    if (!isHeaderValueSafe(value)) {
+        badHeader = true; // a line break would let the value forge headers or a second request
+        return;
+    }
+    headers.append(name).append(": ").append(value).append("\r\n");
+}
+
+HttpUpstreamCall::HttpUpstreamCall(UpstreamPool *pool, const UpstreamCall &call, QObject *parent)
     : UpstreamCallHandle(parent)
     , m_call(call)
-    , m_network(network)
+    , m_pool(pool)
 {
 }
 
 HttpUpstreamCall::~HttpUpstreamCall()
 {
-    releaseReply();
+    releaseConnection();
 }
 
 void HttpUpstreamCall::start()
 {
     m_clock.start();
     Prepared prepared = prepare();
+    if (prepared.error.isEmpty() && (prepared.badHeader || !isHeaderValueSafe(m_call.requestId))) {
+        prepared.error = u"a header value for %1 contains a line break"_s.arg(m_call.target.owner());
+        prepared.errorStatus = 500;
+    }
     if (!prepared.error.isEmpty()) {
         // Refused locally, the way the upstream would refuse it; reported asynchronously
         // because the caller connects to finished() only after start() returns.
@@ -70,43 +83,47 @@ void HttpUpstreamCall::start()
         return;
     }
 
-    QNetworkRequest &request = prepared.request;
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Switchyard"));
-    request.setRawHeader("Accept", m_call.stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json"));
-    if (!m_call.requestId.isEmpty())
-        request.setRawHeader("X-Request-Id", m_call.requestId);
+    const QUrl &url = prepared.url;
+    const bool tls = url.scheme() == u"https";
+    const int defaultPort = tls ? 443 : 80;
+    const quint16 port = quint16(url.port(defaultPort));
+    const QString host = url.host(QUrl::FullyEncoded);
+    QByteArray target = url.path(QUrl::FullyEncoded).toLatin1();
+    if (target.isEmpty())
+        target = "/";
+    if (url.hasQuery())
+        target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
 
-    m_reply = m_network->post(request, prepared.body);
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpUpstreamCall::onMetaDataChanged);
-    connect(m_reply, &QNetworkReply::readyRead, this, &HttpUpstreamCall::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &HttpUpstreamCall::onReplyFinished);
-    if (!m_call.stream) {
-        // Non-streaming answers send their headers only when the whole reply is generated,
-        // which can take minutes: once the request is on an open connection, the connect
-        // phase is over and only totalMs applies.
-        connect(m_reply, &QNetworkReply::requestSent, this, [this] {
-            if (m_connectTimer)
-                m_connectTimer->stop();
-        });
-    }
+    // The whole request in one buffer and one write: request line, headers, body.
+    QByteArray request;
+    request.reserve(256 + target.size() + prepared.headers.size() + prepared.body.size());
+    request.append("POST ").append(target).append(" HTTP/1.1\r\nHost: ");
+    if (host.contains(u':'))
+        request.append('[').append(host.toLatin1()).append(']');
+    else
+        request.append(host.toLatin1());
+    if (port != defaultPort)
+        request.append(':').append(QByteArray::number(port));
+    request.append("\r\nContent-Type: application/json\r\nUser-Agent: Switchyard\r\nAccept: ")
+        .append(m_call.stream ? "text/event-stream" : "application/json").append("\r\n");
+    if (!m_call.requestId.isEmpty())
+        request.append("X-Request-Id: ").append(m_call.requestId).append("\r\n");
+    request.append(prepared.headers).append("Content-Length: ").append(QByteArray::number(prepared.body.size()))
+        .append("\r\n\r\n").append(prepared.body);
 
     const UpstreamTimeouts &t = m_call.timeouts;
-    if (t.connectMs > 0) {
-        m_connectTimer = makeTimer(this, t.connectMs);
-        connect(m_connectTimer, &QTimer::timeout, this, [this] { onTimeout(UpstreamFailure::Connect); });
-        m_connectTimer->start();
-    }
-    if (m_call.stream && t.firstTokenMs > 0) {
-        m_firstTokenTimer = makeTimer(this, t.firstTokenMs);
-        connect(m_firstTokenTimer, &QTimer::timeout, this, [this] { onTimeout(UpstreamFailure::FirstTokenTimeout); });
-        m_firstTokenTimer->start();
-    }
-    if (t.totalMs > 0) {
-        m_totalTimer = makeTimer(this, t.totalMs);
-        connect(m_totalTimer, &QTimer::timeout, this, [this] { onTimeout(UpstreamFailure::Timeout); });
-        m_totalTimer->start();
-    }
+    if (t.connectMs > 0)
+        m_connectDeadline = t.connectMs;
+    if (m_call.stream && t.firstTokenMs > 0)
+        m_firstTokenDeadline = t.firstTokenMs;
+    if (t.totalMs > 0)
+        m_totalDeadline = t.totalMs;
+    armTimer();
+
+    m_starting = true; // a connection may fail at once (a refused loopback port)
+    m_connection = m_pool->acquire(host, port, tls);
+    m_connection->send(request, this);
+    m_starting = false;
 }
 
 void HttpUpstreamCall::abort()
@@ -156,8 +173,7 @@ bool HttpUpstreamCall::deliverChunk(const QByteArray &json)
         return false;
     if (m_result.chunks == 0) {
         m_result.ttftMs = m_clock.elapsed();
-        if (m_firstTokenTimer)
-            m_firstTokenTimer->stop();
+        m_firstTokenDeadline = -1;
     }
     ++m_result.chunks;
     const QPointer<HttpUpstreamCall> self(this);
@@ -201,36 +217,35 @@ QUrl HttpUpstreamCall::endpointUrl(QStringView path) const
     return QUrl(base + path);
 }
 
-void HttpUpstreamCall::onMetaDataChanged()
+void HttpUpstreamCall::requestWritten()
 {
-    if (m_headersSeen || !m_reply)
-        return;
-    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!status.isValid())
-        return;
+    // Non-streaming answers send their headers only when the whole reply is generated,
+    // which can take minutes: once the request is on an open connection, the connect
+    // phase is over and only totalMs applies.
+    if (!m_call.stream)
+        m_connectDeadline = -1;
+}
+
+void HttpUpstreamCall::responseHeadReceived(const HttpResponseParser &head)
+{
     m_headersSeen = true;
-    if (m_connectTimer)
-        m_connectTimer->stop();
-    m_result.httpStatus = status.toInt();
+    m_connectDeadline = -1;
+    m_result.httpStatus = head.status();
     m_httpOk = m_result.httpStatus >= 200 && m_result.httpStatus < 300;
-    if (m_httpOk && m_call.stream
-        && m_reply->header(QNetworkRequest::ContentTypeHeader).toString().startsWith(u"application/json")) {
+    if (m_httpOk && m_call.stream && head.header("Content-Type").startsWith("application/json")) {
         m_jsonInsteadOfStream = true; // an error or a complete answer; not what we asked for
         m_httpOk = false;
     }
     if (!m_httpOk) {
-        m_result.retryAfterMs = parseRetryAfter(m_reply->rawHeader("Retry-After"), m_reply->rawHeader("retry-after-ms"),
+        m_result.retryAfterMs = parseRetryAfter(head.header("Retry-After").toByteArray(),
+                                                head.header("retry-after-ms").toByteArray(),
                                                 QDateTime::currentDateTimeUtc());
     }
 }
 
-void HttpUpstreamCall::onReadyRead()
+void HttpUpstreamCall::responseBodyReceived(QByteArray &bytes)
 {
-    if (!m_reply || m_finished)
-        return;
-    onMetaDataChanged();
-    QByteArray bytes = m_reply->readAll();
-    if (bytes.isEmpty())
+    if (m_finished)
         return;
     if (m_httpOk && m_call.stream) {
         processStreamBytes(bytes);
@@ -260,48 +275,39 @@ void HttpUpstreamCall::processStreamBytes(const QByteArray &bytes)
         failWith(UpstreamFailure::InvalidResponse, u"an SSE event exceeds the size limit"_s);
 }
 
-void HttpUpstreamCall::onReplyFinished()
+void HttpUpstreamCall::failWithHttpStatus()
 {
-    if (m_finished || !m_reply)
-        return;
-    const QPointer<HttpUpstreamCall> self(this);
-    if (m_reply->bytesAvailable() > 0) {
-        onReadyRead();
-        if (!self || m_finished)
-            return;
-    }
-    onMetaDataChanged();
-    const QNetworkReply::NetworkError error = m_reply->error();
+    m_result.body = std::move(m_body);
+    QString message = u"the upstream answered HTTP %1"_s.arg(m_result.httpStatus);
+    const QJsonObject json = QJsonDocument::fromJson(m_result.body).object();
+    const QJsonValue detail = json.value(u"error"_s);
+    QString upstreamMessage = detail.isObject() ? detail[u"message"_s].toString() : detail.toString();
+    if (!m_call.apiKey.isEmpty())
+        upstreamMessage.replace(QString::fromUtf8(m_call.apiKey), u"***"_s);
+    if (!upstreamMessage.isEmpty())
+        message += u": "_s + upstreamMessage.left(300);
+    failWith(UpstreamFailure::HttpStatus, message);
+}
 
-    if (m_jsonInsteadOfStream && error == QNetworkReply::NoError) {
+void HttpUpstreamCall::responseCompleted()
+{
+    m_connection = nullptr; // back in the pool already
+    if (m_finished)
+        return;
+    if (m_jsonInsteadOfStream) {
         m_result.body = std::move(m_body);
         failWith(UpstreamFailure::InvalidResponse, u"the upstream answered JSON instead of an event stream"_s);
         return;
     }
-    if (m_headersSeen && !m_httpOk && !m_jsonInsteadOfStream) {
-        m_result.body = std::move(m_body);
-        QString message = u"the upstream answered HTTP %1"_s.arg(m_result.httpStatus);
-        const QJsonObject json = QJsonDocument::fromJson(m_result.body).object();
-        const QJsonValue detail = json.value(u"error"_s);
-        QString upstreamMessage = detail.isObject() ? detail[u"message"_s].toString() : detail.toString();
-        if (!m_call.apiKey.isEmpty())
-            upstreamMessage.replace(QString::fromUtf8(m_call.apiKey), u"***"_s);
-        if (!upstreamMessage.isEmpty())
-            message += u": "_s + upstreamMessage.left(300);
-        failWith(UpstreamFailure::HttpStatus, message);
-        return;
-    }
-    if (error != QNetworkReply::NoError) {
-        if (m_headersSeen)
-            failWith(UpstreamFailure::Reset, u"the connection broke after the answer began: %1"_s.arg(describeNetworkError()));
-        else
-            failWith(UpstreamFailure::Connect, u"could not reach the upstream: %1"_s.arg(describeNetworkError()));
+    if (!m_httpOk) {
+        failWithHttpStatus();
         return;
     }
     if (!m_call.stream) {
         onBody(std::move(m_body));
         return;
     }
+    const QPointer<HttpUpstreamCall> self(this);
     SseParser::Event event;
     while (m_sse.next(&event) || m_sse.finish(&event)) {
         onStreamEvent(event);
@@ -309,6 +315,72 @@ void HttpUpstreamCall::onReplyFinished()
             return;
     }
     onStreamEnd();
+}
+
+void HttpUpstreamCall::responseFailed(UpstreamConnection::Failure failure, const QString &message)
+{
+    m_connection = nullptr; // closed by the connection
+    if (m_finished)
+        return;
+    switch (failure) {
+    case UpstreamConnection::Failure::Connect:
+    case UpstreamConnection::Failure::ClosedBeforeHead:
+        failWith(UpstreamFailure::Connect, u"could not reach the upstream: %1"_s.arg(message));
+        return;
+    case UpstreamConnection::Failure::ClosedInBody:
+        if (m_headersSeen && !m_httpOk && !m_jsonInsteadOfStream) {
+            failWithHttpStatus(); // the status is the news, not the cut error body
+            return;
+        }
+        failWith(UpstreamFailure::Reset, u"the connection broke after the answer began: %1"_s.arg(message));
+        return;
+    case UpstreamConnection::Failure::InvalidResponse:
+        failWith(UpstreamFailure::InvalidResponse, u"the upstream's answer is not valid HTTP: %1"_s.arg(message));
+        return;
+    }
+}
+
+void HttpUpstreamCall::armTimer()
+{
+    qint64 next = -1;
+    for (const qint64 deadline : {m_connectDeadline, m_firstTokenDeadline, m_totalDeadline}) {
+        if (deadline >= 0 && (next < 0 || deadline < next))
+            next = deadline;
+    }
+    if (next < 0)
+        return;
+    const qint64 wait = std::max<qint64>(0, next - m_clock.elapsed());
+    m_timerId = startTimer(std::chrono::milliseconds(wait), Qt::PreciseTimer);
+}
+
+void HttpUpstreamCall::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_timerId) {
+        UpstreamCallHandle::timerEvent(event);
+        return;
+    }
+    // One timer for three deadlines: it fires at the earliest that was running when it was
+    // armed; a deadline cleared meanwhile (headers came) only means arming for the next.
+    killTimer(m_timerId);
+    m_timerId = 0;
+    if (m_finished)
+        return;
+    const qint64 now = m_clock.elapsed();
+    UpstreamFailure expired = UpstreamFailure::None;
+    qint64 earliest = -1;
+    const std::pair<qint64, UpstreamFailure> deadlines[] = {{m_connectDeadline, UpstreamFailure::Connect},
+                                                            {m_firstTokenDeadline, UpstreamFailure::FirstTokenTimeout},
+                                                            {m_totalDeadline, UpstreamFailure::Timeout}};
+    for (const auto &[deadline, failure] : deadlines) {
+        if (deadline >= 0 && deadline <= now && (earliest < 0 || deadline < earliest)) {
+            earliest = deadline;
+            expired = failure;
+        }
+    }
+    if (expired != UpstreamFailure::None)
+        onTimeout(expired);
+    else
+        armTimer();
 }
 
 void HttpUpstreamCall::onTimeout(UpstreamFailure failure)
@@ -331,36 +403,26 @@ void HttpUpstreamCall::onTimeout(UpstreamFailure failure)
 void HttpUpstreamCall::finish()
 {
     m_finished = true;
-    for (QTimer *timer : {m_connectTimer, m_firstTokenTimer, m_totalTimer}) {
-        if (timer)
-            timer->stop();
+    if (m_timerId != 0) {
+        killTimer(m_timerId);
+        m_timerId = 0;
     }
-    releaseReply();
+    releaseConnection();
     m_result.latencyMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    if (m_starting) {
+        // Failed inside start(): the caller has not connected to finished() yet.
+        QMetaObject::invokeMethod(this, [this] { Q_EMIT finished(m_result); }, Qt::QueuedConnection);
+        return;
+    }
     Q_EMIT finished(m_result); // last: a receiver may delete this handle
 }
 
-void HttpUpstreamCall::releaseReply()
+void HttpUpstreamCall::releaseConnection()
 {
-    if (!m_reply)
-        return;
-    QNetworkReply *reply = m_reply;
-    m_reply = nullptr;
-    disconnect(reply, nullptr, this, nullptr);
-    if (reply->isRunning())
-        reply->abort(); // closes the connection, so the upstream stops generating
-    reply->deleteLater();
-}
-
-QString HttpUpstreamCall::describeNetworkError() const
-{
-    // errorString() may quote the URL; never let a query string or user info through.
-    QString text = m_reply ? m_reply->errorString() : QString();
-    if (m_reply) {
-        const QUrl url = m_reply->url();
-        text.replace(url.toString(), url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
+    if (UpstreamConnection *connection = m_connection.data()) {
+        m_connection = nullptr;
+        connection->abandon(); // closes it, so the upstream stops generating
     }
-    return text;
 }
 
 } // namespace Switchyard

@@ -3,22 +3,23 @@
 
 #include "core/upstream/sseparser.h"
 #include "core/upstream/upstreamcallhandle.h"
+#include "core/upstream/upstreamconnection.h"
 
 #include <QElapsedTimer>
-#include <QNetworkRequest>
 #include <QPointer>
+#include <QUrl>
 
 class QDateTime;
 class QJsonObject;
-class QNetworkAccessManager;
-class QNetworkReply;
-class QTimer;
 
 namespace Switchyard {
 
-/// The HTTP half shared by the network adapters: one POST through the worker thread's
-/// QNetworkAccessManager, the three timeouts, the mapping of transport errors onto
-/// UpstreamFailure, incremental SSE parsing for streams and the exactly-once finish.
+class UpstreamPool;
+
+/// The HTTP half shared by the network adapters: one POST on a keep-alive connection of the
+/// worker thread's UpstreamPool, the three timeouts (one timer), the mapping of transport
+/// errors onto UpstreamFailure, incremental SSE parsing for streams and the exactly-once
+/// finish.
 ///
 /// connectMs ends for streams with the response headers; for non-streaming calls, whose
 /// headers come only with the finished answer, as soon as the request is written to an open
@@ -27,13 +28,14 @@ namespace Switchyard {
 ///
 /// Subclasses (OpenAiAdapter, AnthropicAdapter) build the request and translate what comes
 /// back: onStreamEvent() per SSE event, onStreamEnd() at the end of a 2xx stream, onBody()
-/// for a complete 2xx non-streaming answer. Lives on the thread of the UpstreamClient that
-/// started it; the reply and timers are created there, in start().
-class HttpUpstreamCall : public UpstreamCallHandle
+/// for a complete 2xx non-streaming answer. abort() and every failure close the connection
+/// (it never goes back to the pool), so the upstream sees the disconnect. Lives on the
+/// thread of the UpstreamClient that started it; its timer is started there, in start().
+class HttpUpstreamCall : public UpstreamCallHandle, private UpstreamConnection::Receiver
 {
     Q_OBJECT
 public:
-    HttpUpstreamCall(QNetworkAccessManager *network, const UpstreamCall &call, QObject *parent);
+    HttpUpstreamCall(UpstreamPool *pool, const UpstreamCall &call, QObject *parent);
     ~HttpUpstreamCall() override;
 
     /// Sends the request. Failures found before sending are reported on the next event loop
@@ -47,10 +49,14 @@ public:
 
 protected:
     struct Prepared {
-        QNetworkRequest request;
+        QUrl url;
+        QByteArray headers;   ///< protocol headers, "Name: value\r\n" each
         QByteArray body;
         QString error;        ///< set: the call fails with `errorStatus` without being sent
         int errorStatus = 400;
+        bool badHeader = false; ///< a value held CR, LF or NUL; never sent
+
+        void addHeader(QByteArrayView name, QByteArrayView value);
     };
 
     /// The wire request: URL, protocol headers and body. Content-Type, Accept, User-Agent and
@@ -81,23 +87,32 @@ protected:
     UpstreamResult m_result;
 
 private:
-    void onMetaDataChanged();
-    void onReadyRead();
-    void onReplyFinished();
+    // UpstreamConnection::Receiver
+    void requestWritten() override;
+    void responseHeadReceived(const HttpResponseParser &head) override;
+    void responseBodyReceived(QByteArray &bytes) override;
+    void responseCompleted() override;
+    void responseFailed(UpstreamConnection::Failure failure, const QString &message) override;
+
+    void timerEvent(QTimerEvent *event) override;
+    void armTimer();
     void onTimeout(UpstreamFailure failure);
     void processStreamBytes(const QByteArray &bytes);
+    void failWithHttpStatus();
     void finish();
-    void releaseReply();
-    QString describeNetworkError() const;
+    void releaseConnection();
 
-    QNetworkAccessManager *m_network;
-    QPointer<QNetworkReply> m_reply;
-    QTimer *m_connectTimer = nullptr;
-    QTimer *m_firstTokenTimer = nullptr;
-    QTimer *m_totalTimer = nullptr;
+    UpstreamPool *m_pool;
+    QPointer<UpstreamConnection> m_connection; ///< while the exchange runs; the pool owns it
     QElapsedTimer m_clock;
+    // Deadlines in ms on m_clock, -1 when not (or no longer) running; one timer serves them.
+    qint64 m_connectDeadline = -1;
+    qint64 m_firstTokenDeadline = -1;
+    qint64 m_totalDeadline = -1;
+    int m_timerId = 0;
     SseParser m_sse;
     QByteArray m_body;            ///< non-streaming or error answer, as received
+    bool m_starting = false;      ///< inside start(): finished() must wait for the event loop
     bool m_headersSeen = false;
     bool m_httpOk = false;        ///< 2xx status with the expected body type
     bool m_jsonInsteadOfStream = false; ///< a stream was asked for, a JSON body came

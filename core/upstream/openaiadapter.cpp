@@ -36,9 +36,9 @@ HttpUpstreamCall::Prepared OpenAiAdapter::prepare()
         prepared.errorStatus = 500;
         return prepared;
     }
-    prepared.request.setUrl(url);
+    prepared.url = url;
     if (!m_call.apiKey.isEmpty())
-        prepared.request.setRawHeader("Authorization", "Bearer " + m_call.apiKey);
+        prepared.addHeader("Authorization", QByteArray("Bearer " + m_call.apiKey));
     prepared.body = QJsonDocument(requestBody(m_call)).toJson(QJsonDocument::Compact);
     return prepared;
 }

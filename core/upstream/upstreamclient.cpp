@@ -4,8 +4,7 @@
 #include "core/upstream/anthropicadapter.h"
 #include "core/upstream/openaiadapter.h"
 #include "core/upstream/simulatedadapter.h"
-
-#include <QNetworkAccessManager>
+#include "core/upstream/upstreampool.h"
 
 using namespace Qt::StringLiterals;
 
@@ -13,7 +12,7 @@ namespace Switchyard {
 
 UpstreamClient::UpstreamClient(QObject *parent)
     : QObject(parent)
-    , m_network(new QNetworkAccessManager(this))
+    , m_pool(new UpstreamPool(this))
 {
 }
 
@@ -29,9 +28,9 @@ UpstreamCallHandle *UpstreamClient::start(const UpstreamCall &call, QObject *par
     }
     HttpUpstreamCall *handle = nullptr;
     if (call.target.kind == u"anthropic")
-        handle = new AnthropicAdapter(m_network, call, owner);
+        handle = new AnthropicAdapter(m_pool, call, owner);
     else
-        handle = new OpenAiAdapter(m_network, call, owner);
+        handle = new OpenAiAdapter(m_pool, call, owner);
     handle->start();
     return handle;
 }

@@ -5,15 +5,14 @@
 
 #include <QObject>
 
-class QNetworkAccessManager;
-
 namespace Switchyard {
+
+class UpstreamPool;
 
 /// Starts upstream calls for one worker thread, choosing the adapter by target kind
 /// ("anthropic": Messages API, "simulated": built in, anything else: OpenAI-compatible, as
-/// every node kind is). Owns that thread's
-/// QNetworkAccessManager, so connections to an upstream are reused across requests.
-/// Create it on the worker thread that will use it.
+/// every node kind is). Owns that thread's UpstreamPool, so connections to an upstream are
+/// kept alive and reused across requests. Create it on the worker thread that will use it.
 class UpstreamClient : public QObject
 {
     Q_OBJECT
@@ -25,10 +24,10 @@ public:
     /// before this returns, so connect to the handle's signals right after.
     UpstreamCallHandle *start(const UpstreamCall &call, QObject *parent = nullptr);
 
-    QNetworkAccessManager *network() const { return m_network; }
+    UpstreamPool *pool() const { return m_pool; }
 
 private:
-    QNetworkAccessManager *m_network;
+    UpstreamPool *m_pool;
     quint64 m_simulatedCalls = 0; ///< sequence number of the next simulated call (failure draws)
 };
 

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <vector>
+
+namespace Switchyard {
+
+class UpstreamConnection;
+
+/// The keep-alive HTTP/1.1 connections of one worker thread, per scheme, host and port. Idle
+/// connections are reused last-in first-out (the most recently used one is the least likely
+/// to have been closed by the upstream), at most maxIdlePerHost() of them are kept, and an
+/// idle one is closed after idleTimeoutMs(). There is no cap on busy connections: every call
+/// in flight has its own. Owns its connections. Lives on the worker thread that uses it.
+class UpstreamPool : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int DefaultMaxIdlePerHost = 32;
+    static constexpr int DefaultIdleTimeoutMs = 60'000;
+
+    explicit UpstreamPool(QObject *parent = nullptr);
+    ~UpstreamPool() override;
+
+    /// An idle connection to host:port, or a new one (connected by its first send()).
+    UpstreamConnection *acquire(const QString &host, quint16 port, bool tls);
+
+    int maxIdlePerHost() const { return m_maxIdlePerHost; }
+    void setMaxIdlePerHost(int count) { m_maxIdlePerHost = count; }
+    int idleTimeoutMs() const { return m_idleTimeoutMs; }
+    void setIdleTimeoutMs(int ms) { m_idleTimeoutMs = ms; }
+
+    int idleCount() const;
+    int connectionCount() const { return m_connections; } ///< idle and busy, alive
+    int connectionsOpened() const { return m_opened; }    ///< connection objects created in total
+
+private:
+    friend class UpstreamConnection;
+    /// Called by a connection whose response completed and that may carry another request.
+    void recycle(UpstreamConnection *connection);
+    /// Called by a connection that closed; it is deleted later.
+    void discard(UpstreamConnection *connection);
+
+    struct Host {
+        QString host;
+        quint16 port = 0;
+        bool tls = false;
+        QList<UpstreamConnection *> idle; ///< oldest first
+    };
+
+    Host &hostFor(const QString &host, quint16 port, bool tls);
+    void timerEvent(QTimerEvent *event) override;
+    void sweep();
+
+    std::vector<Host> m_hosts;
+    int m_maxIdlePerHost = DefaultMaxIdlePerHost;
+    int m_idleTimeoutMs = DefaultIdleTimeoutMs;
+    int m_sweepTimer = 0;
+    int m_connections = 0;
+    int m_opened = 0;
+};
+
+} // namespace Switchyard

@@ -1,0 +1,590 @@
+// SPDX-License-Identifier: MIT
+#include "core/upstream/httpresponseparser.h"
+#include "core/upstream/upstreamclient.h"
+#include "core/upstream/upstreamconnection.h"
+#include "core/upstream/upstreampool.h"
+#include "tests/support/fakeupstream.h"
+
+#include <QJsonArray>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <functional>
+
+using namespace Switchyard;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int WaitMs = 10'000;
+
+/// Records what a connection reports for one exchange.
+struct Recorder : UpstreamConnection::Receiver
+{
+    int written = 0;
+    int status = 0;
+    bool keepAlive = false;
+    QByteArray body;
+    int bodyPieces = 0;
+    bool completed = false;
+    bool failed = false;
+    UpstreamConnection::Failure failure = UpstreamConnection::Failure::Connect;
+    QString message;
+    std::function<void()> onHead; ///< run from responseHeadReceived()
+
+    bool done() const { return completed || failed; }
+
+    void requestWritten() override { ++written; }
+    void responseHeadReceived(const HttpResponseParser &head) override
+    {
+        status = head.status();
+        keepAlive = head.isKeepAlive();
+        if (onHead)
+            onHead();
+    }
+    void responseBodyReceived(QByteArray &bytes) override
+    {
+        body += bytes;
+        ++bodyPieces;
+    }
+    void responseCompleted() override { completed = true; }
+    void responseFailed(UpstreamConnection::Failure f, const QString &m) override
+    {
+        failed = true;
+        failure = f;
+        message = m;
+    }
+};
+
+QByteArray post(quint16 port, const QByteArray &body = "{}")
+{
+    return "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
+           + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+/// A raw HTTP server for what FakeUpstream cannot script: closing a kept-alive connection
+/// when the next request comes, without a byte of answer. `answer(connection, request)`
+/// (both 0-based) returns the bytes to write; empty closes the connection at once.
+class RawServer : public QObject
+{
+public:
+    using Answer = std::function<QByteArray(int connection, int request)>;
+
+    explicit RawServer(Answer answer)
+        : m_answer(std::move(answer))
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                const int number = m_connections++;
+                auto pending = std::make_shared<QByteArray>();
+                auto served = std::make_shared<int>(0);
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket, number, pending, served] {
+                    pending->append(socket->readAll());
+                    for (;;) {
+                        const qsizetype end = pending->indexOf("\r\n\r\n");
+                        if (end < 0)
+                            return;
+                        const qsizetype lengthAt = pending->indexOf("Content-Length: ");
+                        const qsizetype length = lengthAt < 0 ? 0
+                            : pending->mid(lengthAt + 16, pending->indexOf('\r', lengthAt) - lengthAt - 16).toLongLong();
+                        if (pending->size() < end + 4 + length)
+                            return;
+                        pending->remove(0, end + 4 + length);
+                        ++m_requests;
+                        const QByteArray reply = m_answer(number, (*served)++);
+                        if (reply.isEmpty()) {
+                            socket->abort();
+                            return;
+                        }
+                        socket->write(reply);
+                    }
+                });
+                connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+                    ++m_disconnects;
+                    socket->deleteLater();
+                });
+            }
+        });
+        m_server.listen(QHostAddress::LocalHost, 0);
+    }
+
+    quint16 port() const { return m_server.serverPort(); }
+    int connections() const { return m_connections; }
+    int requests() const { return m_requests; }
+    int disconnects() const { return m_disconnects; }
+
+private:
+    QTcpServer m_server;
+    Answer m_answer;
+    int m_connections = 0;
+    int m_requests = 0;
+    int m_disconnects = 0;
+};
+
+const QByteArray OkBody = R"({"ok":true})";
+const QByteArray OkResponse = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n" + OkBody;
+
+struct Parsed {
+    int status = 0;
+    QByteArray body;
+    bool complete = false;
+    bool failed = false;
+    bool keepAlive = false;
+    qsizetype used = 0;
+};
+
+/// Feeds `wire` in pieces cut at `cuts` (ascending offsets) and, when nothing completed the
+/// message, a close at the end.
+Parsed parse(const QByteArray &wire, const QList<qsizetype> &cuts, bool closeAtEnd)
+{
+    HttpResponseParser parser;
+    Parsed out;
+    qsizetype from = 0;
+    QList<qsizetype> ends = cuts;
+    ends.append(wire.size());
+    for (const qsizetype to : ends) {
+        if (parser.isComplete() || parser.hasFailed())
+            break;
+        out.used += parser.feed(QByteArrayView(wire).sliced(from, to - from), &out.body);
+        from = to;
+    }
+    if (closeAtEnd && !parser.isComplete() && !parser.hasFailed())
+        parser.finishOnClose();
+    out.status = parser.status();
+    out.complete = parser.isComplete();
+    out.failed = parser.hasFailed();
+    out.keepAlive = parser.isKeepAlive();
+    return out;
+}
+
+} // namespace
+
+class TestHttpClient : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parserSplitAnywhere_data();
+    void parserSplitAnywhere();
+    void parserRejects_data();
+    void parserRejects();
+    void parserHeaders();
+
+    void contentLengthChunkedAndCloseBodies_data();
+    void contentLengthChunkedAndCloseBodies();
+    void poolReusesLifo();
+    void poolCapsIdleConnections();
+    void idleTimeoutClosesConnections();
+    void connectionCloseIsNotReused();
+    void upstreamClosingAnIdleConnectionIsNoticed();
+    void stalePooledConnectionIsRetriedOnce();
+    void freshConnectionIsNotRetried();
+    void abandonClosesTheConnection();
+    void refusedPortFailsWithConnect();
+    void bytesAfterTheResponseAreNotReused();
+    void tlsToAClosedPortFailsWithConnect();
+    void tlsHandshakeWithAPlainServerFails();
+};
+
+void TestHttpClient::parserSplitAnywhere_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("keepAlive");
+    QTest::addColumn<bool>("closeDelimited");
+
+    QTest::newRow("content-length") << OkResponse << 200 << OkBody << true << false;
+    QTest::newRow("chunked, extensions and trailers")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/event-stream\r\n\r\n"
+                      "5;name=value\r\ndata:\r\n"
+                      "B\r\n 0123456789\r\n"
+                      "0\r\nX-Trailer: yes\r\n\r\n")
+        << 200 << QByteArray("data: 0123456789") << true << false;
+    QTest::newRow("close-delimited")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\ndata: a\n\ndata: b\n\n")
+        << 200 << QByteArray("data: a\n\ndata: b\n\n") << false << true;
+    QTest::newRow("interim 100 then 429, bare LF lines")
+        << QByteArray("HTTP/1.1 100 Continue\n\nHTTP/1.1 429 Too Many Requests\nRetry-After: 3\nContent-Length: 2\n\n{}")
+        << 429 << QByteArray("{}") << true << false;
+    QTest::newRow("Connection: close")
+        << QByteArray("HTTP/1.1 503 Busy\r\nConnection: close\r\nContent-Length: 4\r\n\r\nbusy") << 503 << QByteArray("busy")
+        << false << false;
+    QTest::newRow("HTTP/1.0 keep-alive")
+        << QByteArray("HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 2\r\n\r\nok") << 200 << QByteArray("ok")
+        << true << false;
+    QTest::newRow("HTTP/1.0 default close")
+        << QByteArray("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok") << 200 << QByteArray("ok") << false << false;
+    QTest::newRow("204 without a body") << QByteArray("HTTP/1.1 204 No Content\r\n\r\n") << 204 << QByteArray() << true << false;
+    QTest::newRow("empty chunked body")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n") << 200 << QByteArray() << true << false;
+    QTest::newRow("Transfer-Encoding wins over Content-Length")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 100\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\n")
+        << 200 << QByteArray("hi") << false << false;
+}
+
+void TestHttpClient::parserSplitAnywhere()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(bool, keepAlive);
+    QFETCH(bool, closeDelimited);
+
+    // Bytes of a next response must not be consumed (except by a close-delimited body).
+    const QByteArray next = closeDelimited ? QByteArray() : QByteArray("HTTP/1.1 200 OK\r\n");
+    const QByteArray all = wire + next;
+    auto check = [&](const Parsed &p, const QByteArray &where) {
+        QVERIFY2(p.complete && !p.failed, where.constData());
+        QCOMPARE(p.status, status);
+        QCOMPARE(p.body, body);
+        QCOMPARE(p.keepAlive, keepAlive);
+        QCOMPARE(p.used, wire.size());
+    };
+    check(parse(all, {}, closeDelimited), "whole");
+    for (qsizetype cut = 1; cut < all.size() && !QTest::currentTestFailed(); ++cut)
+        check(parse(all, {cut}, closeDelimited), "cut at " + QByteArray::number(cut));
+    QList<qsizetype> everyByte;
+    for (qsizetype i = 1; i < all.size(); ++i)
+        everyByte.append(i);
+    check(parse(all, everyByte, closeDelimited), "byte by byte");
+    if (QTest::currentTestFailed())
+        return;
+
+    // Cut short, a framed body is incomplete at close; a close-delimited one is complete.
+    if (!closeDelimited && !body.isEmpty()) {
+        const Parsed cut = parse(wire.chopped(1), {}, true);
+        QVERIFY(!cut.complete);
+    }
+}
+
+void TestHttpClient::parserRejects_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::newRow("not HTTP") << QByteArray("SSH-2.0-OpenSSH_9.2\r\n\r\n");
+    QTest::newRow("HTTP/2 preface answer") << QByteArray("HTTP/2 200\r\n\r\n");
+    QTest::newRow("bad status") << QByteArray("HTTP/1.1 2x0 OK\r\n\r\n");
+    QTest::newRow("negative Content-Length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n");
+    QTest::newRow("conflicting Content-Length")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nabc");
+    QTest::newRow("header without colon") << QByteArray("HTTP/1.1 200 OK\r\nbroken\r\n\r\n");
+    QTest::newRow("obsolete folding") << QByteArray("HTTP/1.1 200 OK\r\nX-A: 1\r\n  2\r\n\r\n");
+    QTest::newRow("bad chunk size") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
+    QTest::newRow("chunk longer than announced")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n");
+    QTest::newRow("101 unasked") << QByteArray("HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\n\r\n");
+    QTest::newRow("huge header line")
+        << "HTTP/1.1 200 OK\r\nX-Big: " + QByteArray(HttpResponseParser::MaxHeadBytes + 10, 'a') + "\r\n\r\n";
+    QByteArray many = "HTTP/1.1 200 OK\r\n";
+    for (int i = 0; i <= HttpResponseParser::MaxHeaderFields; ++i)
+        many += "X-" + QByteArray::number(i) + ": v\r\n";
+    QTest::newRow("too many fields") << many + "\r\n";
+}
+
+void TestHttpClient::parserRejects()
+{
+    QFETCH(QByteArray, wire);
+    QVERIFY(parse(wire, {}, true).failed);
+    QList<qsizetype> everyByte;
+    for (qsizetype i = 1; i < wire.size(); ++i)
+        everyByte.append(i);
+    QVERIFY(parse(wire, everyByte, true).failed);
+}
+
+void TestHttpClient::parserHeaders()
+{
+    HttpResponseParser parser;
+    QByteArray body;
+    parser.feed("HTTP/1.1 429 Too Many Requests\r\nretry-after:  7 \r\nContent-Type:application/json\r\n"
+                "Content-Length: 0\r\n\r\n", &body);
+    QVERIFY(parser.isComplete());
+    QCOMPARE(parser.header("Retry-After"), QByteArrayView("7"));
+    QCOMPARE(parser.header("content-type"), QByteArrayView("application/json"));
+    QVERIFY(parser.header("X-Absent").isEmpty());
+    QCOMPARE(parser.framing(), HttpResponseParser::Framing::ContentLength);
+
+    // reset() forgets everything of the previous answer.
+    parser.reset();
+    QVERIFY(!parser.isHeadComplete());
+    QVERIFY(parser.header("Retry-After").isEmpty());
+    parser.feed(OkResponse, &body);
+    QVERIFY(parser.isComplete());
+    QCOMPARE(parser.status(), 200);
+}
+
+void TestHttpClient::contentLengthChunkedAndCloseBodies_data()
+{
+    QTest::addColumn<FakeReply>("reply");
+    QTest::addColumn<bool>("reused");
+    QTest::newRow("content-length") << FakeReply::raw(200, OkBody) << true;
+    QTest::newRow("chunked, pieces as they come") << FakeReply::sse({"a", "b", "c"}, 20) << true;
+    FakeReply close = FakeReply::sse({"a", "b", "c"}, 20);
+    close.framing = FakeReply::Framing::Close;
+    QTest::newRow("close-delimited") << close << false;
+}
+
+void TestHttpClient::contentLengthChunkedAndCloseBodies()
+{
+    QFETCH(FakeReply, reply);
+    QFETCH(bool, reused);
+    FakeUpstream fake;
+    fake.enqueue(reply);
+    UpstreamPool pool;
+    Recorder recorder;
+    pool.acquire(u"127.0.0.1"_s, fake.port(), false)->send(post(fake.port()), &recorder);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.done(), WaitMs);
+    QVERIFY2(recorder.completed, qPrintable(recorder.message));
+    QCOMPARE(recorder.status, 200);
+    QCOMPARE(recorder.written, 1);
+    QByteArray expected = reply.body;
+    for (const FakeChunk &chunk : std::as_const(reply.chunks))
+        expected += chunk.bytes;
+    QCOMPARE(recorder.body, expected);
+    if (!reply.chunks.isEmpty())
+        QVERIFY(recorder.bodyPieces >= 3); // delivered as they arrived, not at the end
+    QCOMPARE(pool.idleCount(), reused ? 1 : 0);
+    QCOMPARE(fake.lastRequest().body, QByteArray("{}"));
+}
+
+void TestHttpClient::poolReusesLifo()
+{
+    FakeUpstream fake;
+    fake.setHandler([](const FakeRequest &) { return FakeReply::raw(200, OkBody); });
+    UpstreamPool pool;
+
+    // Two at once open two connections; afterwards the last one returned is taken first.
+    Recorder a, b;
+    UpstreamConnection *first = pool.acquire(u"127.0.0.1"_s, fake.port(), false);
+    UpstreamConnection *second = pool.acquire(u"127.0.0.1"_s, fake.port(), false);
+    QVERIFY(first != second);
+    first->send(post(fake.port()), &a);
+    second->send(post(fake.port()), &b);
+    QTRY_VERIFY_WITH_TIMEOUT(a.completed && b.completed, WaitMs);
+    QCOMPARE(pool.idleCount(), 2);
+    QCOMPARE(fake.connectionCount(), 2);
+
+    Recorder c;
+    UpstreamConnection *again = pool.acquire(u"127.0.0.1"_s, fake.port(), false);
+    QVERIFY(again == first || again == second);
+    again->send(post(fake.port()), &c);
+    QTRY_VERIFY_WITH_TIMEOUT(c.completed, WaitMs);
+    QCOMPARE(pool.acquire(u"127.0.0.1"_s, fake.port(), false), again); // LIFO
+    QCOMPARE(fake.connectionCount(), 2);
+    QCOMPARE(fake.requestCount(), 3);
+
+    // Another port is another host.
+    FakeUpstream other;
+    QVERIFY(pool.acquire(u"127.0.0.1"_s, other.port(), false) != first);
+}
+
+void TestHttpClient::poolCapsIdleConnections()
+{
+    FakeUpstream fake;
+    fake.setHandler([](const FakeRequest &) { return FakeReply::raw(200, OkBody); });
+    UpstreamPool pool;
+    pool.setMaxIdlePerHost(2);
+    Recorder recorders[4];
+    for (Recorder &recorder : recorders)
+        pool.acquire(u"127.0.0.1"_s, fake.port(), false)->send(post(fake.port()), &recorder);
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(std::begin(recorders), std::end(recorders), [](const Recorder &r) { return r.completed; }),
+                             WaitMs);
+    QCOMPARE(fake.connectionCount(), 4);
+    QCOMPARE(pool.idleCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(fake.clientDisconnects(), 2, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(pool.connectionCount(), 2, WaitMs);
+}
+
+void TestHttpClient::idleTimeoutClosesConnections()
+{
+    FakeUpstream fake;
+    fake.enqueue(FakeReply::raw(200, OkBody));
+    UpstreamPool pool;
+    pool.setIdleTimeoutMs(80);
+    Recorder recorder;
+    pool.acquire(u"127.0.0.1"_s, fake.port(), false)->send(post(fake.port()), &recorder);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.completed, WaitMs);
+    QCOMPARE(pool.idleCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(pool.idleCount(), 0, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(fake.clientDisconnects(), 1, WaitMs);
+}
+
+void TestHttpClient::connectionCloseIsNotReused()
+{
+    FakeUpstream fake;
+    FakeReply closing = FakeReply::raw(200, OkBody);
+    closing.closeConnection = true;
+    fake.enqueue(closing);
+    fake.enqueue(FakeReply::raw(200, OkBody));
+    UpstreamPool pool;
+    Recorder first, second;
+    pool.acquire(u"127.0.0.1"_s, fake.port(), false)->send(post(fake.port()), &first);
+    QTRY_VERIFY_WITH_TIMEOUT(first.completed, WaitMs);
+    QVERIFY(!first.keepAlive);
+    QCOMPARE(pool.idleCount(), 0);
+    pool.acquire(u"127.0.0.1"_s, fake.port(), false)->send(post(fake.port()), &second);
+    QTRY_VERIFY_WITH_TIMEOUT(second.completed, WaitMs);
+    QCOMPARE(fake.connectionCount(), 2);
+    QCOMPARE(fake.requests().at(1).connection, 2);
+}
+
+void TestHttpClient::upstreamClosingAnIdleConnectionIsNoticed()
+{
+    FakeUpstream fake;
+    fake.enqueue(FakeReply::raw(200, OkBody));
+    UpstreamPool pool;
+    Recorder recorder;
+    pool.acquire(u"127.0.0.1"_s, fake.port(), false)->send(post(fake.port()), &recorder);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.completed, WaitMs);
+    QCOMPARE(pool.idleCount(), 1);
+    fake.close(); // the upstream drops its idle connections
+    QTRY_COMPARE_WITH_TIMEOUT(pool.idleCount(), 0, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(pool.connectionCount(), 0, WaitMs);
+}
+
+void TestHttpClient::stalePooledConnectionIsRetriedOnce()
+{
+    // Connection 0 answers once, then drops the next request without a byte (the upstream's
+    // idle timeout raced our write); the request goes again on a fresh connection.
+    RawServer server([](int connection, int request) {
+        return connection == 0 && request > 0 ? QByteArray() : OkResponse;
+    });
+    UpstreamPool pool;
+    Recorder first, second;
+    pool.acquire(u"127.0.0.1"_s, server.port(), false)->send(post(server.port()), &first);
+    QTRY_VERIFY_WITH_TIMEOUT(first.completed, WaitMs);
+    UpstreamConnection *connection = pool.acquire(u"127.0.0.1"_s, server.port(), false);
+    QCOMPARE(connection->completedResponses(), 1);
+    connection->send(post(server.port(), R"({"n":2})"), &second);
+    QTRY_VERIFY_WITH_TIMEOUT(second.done(), WaitMs);
+    QVERIFY2(second.completed, qPrintable(second.message));
+    QCOMPARE(second.body, OkBody);
+    QCOMPARE(server.connections(), 2);
+    QCOMPARE(server.requests(), 3);
+    QCOMPARE(pool.idleCount(), 1);
+
+    // Once only: when the fresh connection drops it too, the failure is reported.
+    RawServer hostile([](int connection, int request) {
+        return connection == 0 && request == 0 ? OkResponse : QByteArray();
+    });
+    Recorder warmUp, doomed;
+    pool.acquire(u"127.0.0.1"_s, hostile.port(), false)->send(post(hostile.port()), &warmUp);
+    QTRY_VERIFY_WITH_TIMEOUT(warmUp.completed, WaitMs);
+    pool.acquire(u"127.0.0.1"_s, hostile.port(), false)->send(post(hostile.port()), &doomed);
+    QTRY_VERIFY_WITH_TIMEOUT(doomed.done(), WaitMs);
+    QVERIFY(doomed.failed);
+    QCOMPARE(doomed.failure, UpstreamConnection::Failure::ClosedBeforeHead);
+    QCOMPARE(hostile.connections(), 2);
+    QCOMPARE(hostile.requests(), 3);
+}
+
+void TestHttpClient::freshConnectionIsNotRetried()
+{
+    RawServer server([](int, int) { return QByteArray(); });
+    UpstreamPool pool;
+    Recorder recorder;
+    pool.acquire(u"127.0.0.1"_s, server.port(), false)->send(post(server.port()), &recorder);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.done(), WaitMs);
+    QVERIFY(recorder.failed);
+    QCOMPARE(recorder.failure, UpstreamConnection::Failure::ClosedBeforeHead);
+    QCOMPARE(server.connections(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(pool.connectionCount(), 0, WaitMs);
+}
+
+void TestHttpClient::abandonClosesTheConnection()
+{
+    FakeUpstream fake;
+    FakeReply reply = FakeReply::sse({"a", "b"}, 0);
+    reply.chunks[1].delayMs = 60'000;
+    fake.enqueue(reply);
+    UpstreamPool pool;
+    Recorder recorder;
+    QPointer<UpstreamConnection> connection = pool.acquire(u"127.0.0.1"_s, fake.port(), false);
+    connection->send(post(fake.port()), &recorder);
+    QTRY_VERIFY_WITH_TIMEOUT(!recorder.body.isEmpty(), WaitMs);
+    connection->abandon();
+    QTRY_COMPARE_WITH_TIMEOUT(fake.clientDisconnects(), 1, WaitMs);
+    QVERIFY(!recorder.done()); // the receiver hears nothing more
+    QCOMPARE(pool.idleCount(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(connection.isNull(), WaitMs);
+
+    // Abandoning from the head callback is allowed too.
+    fake.enqueue(FakeReply::raw(200, OkBody));
+    Recorder early;
+    UpstreamConnection *other = pool.acquire(u"127.0.0.1"_s, fake.port(), false);
+    early.onHead = [other] { other->abandon(); };
+    other->send(post(fake.port()), &early);
+    QTRY_COMPARE_WITH_TIMEOUT(fake.clientDisconnects(), 2, WaitMs);
+    QCOMPARE(early.status, 200);
+    QVERIFY(early.body.isEmpty());
+    QVERIFY(!early.done());
+}
+
+void TestHttpClient::refusedPortFailsWithConnect()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    UpstreamPool pool;
+    Recorder recorder;
+    pool.acquire(u"127.0.0.1"_s, port, false)->send(post(port), &recorder);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.done(), WaitMs);
+    QVERIFY(recorder.failed);
+    QCOMPARE(recorder.failure, UpstreamConnection::Failure::Connect);
+    QVERIFY(!recorder.message.isEmpty());
+    QCOMPARE(recorder.written, 0);
+}
+
+void TestHttpClient::bytesAfterTheResponseAreNotReused()
+{
+    RawServer server([](int, int) { return OkResponse + "HTTP/1.1 200 OK\r\n"; });
+    UpstreamPool pool;
+    Recorder recorder;
+    pool.acquire(u"127.0.0.1"_s, server.port(), false)->send(post(server.port()), &recorder);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.done(), WaitMs);
+    QVERIFY(recorder.completed);
+    QCOMPARE(recorder.body, OkBody);
+    QTRY_COMPARE_WITH_TIMEOUT(pool.idleCount(), 0, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(server.disconnects(), 1, WaitMs);
+}
+
+void TestHttpClient::tlsToAClosedPortFailsWithConnect()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = closed.serverPort();
+    closed.close();
+
+    UpstreamCall call;
+    call.target.provider = u"secure"_s;
+    call.target.model = u"gpt-4o-mini"_s;
+    call.target.kind = u"openai"_s;
+    call.target.baseUrl = u"https://127.0.0.1:%1/v1"_s.arg(port);
+    call.body = {{u"model"_s, call.target.model}, {u"messages"_s, QJsonArray{}}};
+    call.apiKey = "sk-secret-tls";
+    UpstreamClient client;
+    UpstreamCallHandle *handle = client.start(call);
+    QList<UpstreamResult> results;
+    connect(handle, &UpstreamCallHandle::finished, this, [&](const UpstreamResult &r) { results.append(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(!results.isEmpty(), WaitMs);
+    QCOMPARE(results.first().failure, UpstreamFailure::Connect);
+    QVERIFY(!results.first().errorMessage.contains(u"sk-secret-tls"_s));
+    delete handle;
+}
+
+void TestHttpClient::tlsHandshakeWithAPlainServerFails()
+{
+    FakeUpstream plain; // speaks HTTP, not TLS: the handshake must fail cleanly
+    UpstreamPool pool;
+    Recorder recorder;
+    pool.acquire(u"127.0.0.1"_s, plain.port(), true)->send(post(plain.port()), &recorder);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.done(), WaitMs);
+    QVERIFY(recorder.failed);
+    QCOMPARE(recorder.failure, UpstreamConnection::Failure::Connect);
+    QCOMPARE(recorder.written, 0);
+    QCOMPARE(plain.requestCount(), 0); // the request never went out in clear text
+}
+
+QTEST_GUILESS_MAIN(TestHttpClient)
+#include "tst_httpclient.moc"
