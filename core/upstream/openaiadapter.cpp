@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/upstream/openaiadapter.h"
 
+#include "core/upstream/jsonscanner.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -69,12 +71,83 @@ void OpenAiAdapter::readChoices(const QJsonObject &json, bool delta)
     }
 }
 
+void OpenAiAdapter::readChoices(QByteArrayView model, QByteArrayView choices, bool delta)
+{
+    // The same reading as the QJsonObject overload, on the spans of a validated text.
+    if (m_result.servedModel.isEmpty()) {
+        const QString name = JsonScanner::toString(model);
+        if (!name.isEmpty())
+            m_result.servedModel = name;
+    }
+    const QByteArrayView contentKey = delta ? QByteArrayView("delta") : QByteArrayView("message");
+    JsonScanner::forEachElement(choices, [&](QByteArrayView choice) {
+        QByteArrayView index, reason, text, message;
+        JsonScanner::forEachMember(choice, [&](QByteArrayView key, QByteArrayView value) {
+            if (JsonScanner::keyIs(key, "index"))
+                index = value;
+            else if (JsonScanner::keyIs(key, "finish_reason"))
+                reason = value;
+            else if (JsonScanner::keyIs(key, "text"))
+                text = value;
+            else if (JsonScanner::keyIs(key, contentKey))
+                message = value;
+        });
+        if (JsonScanner::toInt(index) != 0)
+            return;
+        const QString finish = JsonScanner::toString(reason);
+        if (!finish.isEmpty())
+            m_result.finishReason = finish;
+        if (m_call.endpoint == UpstreamEndpoint::Completions) {
+            m_result.content += JsonScanner::toString(text);
+            return;
+        }
+        const QByteArrayView content = JsonScanner::member(message, "content");
+        if (JsonScanner::typeOf(content) == JsonScanner::Type::String)
+            m_result.content += JsonScanner::toString(content);
+    });
+}
+
 void OpenAiAdapter::onStreamEvent(const SseParser::Event &event)
 {
     if (event.isDone()) {
         markStreamDone();
         return;
     }
+    // Every chunk passes through here: read the few fields needed without building a
+    // QJsonDocument. Anything unusual (an error object, text the scanner refuses) takes the
+    // full parse, which also words the error.
+    QByteArrayView root;
+    if (!JsonScanner::validate(event.data, &root) || JsonScanner::typeOf(root) != JsonScanner::Type::Object) {
+        onParsedStreamEvent(event);
+        return;
+    }
+    QByteArrayView model, choices, usage;
+    bool hasChoices = false;
+    bool hasError = false;
+    JsonScanner::forEachMember(root, [&](QByteArrayView key, QByteArrayView value) {
+        if (JsonScanner::keyIs(key, "choices")) {
+            choices = value;
+            hasChoices = true;
+        } else if (JsonScanner::keyIs(key, "model")) {
+            model = value;
+        } else if (JsonScanner::keyIs(key, "usage")) {
+            usage = value;
+        } else if (JsonScanner::keyIs(key, "error")) {
+            hasError = true;
+        }
+    });
+    if (hasError && !hasChoices) {
+        onParsedStreamEvent(event);
+        return;
+    }
+    readChoices(model, choices, true);
+    if (JsonScanner::typeOf(usage) == JsonScanner::Type::Object)
+        takeUsage(u"chat"_s, QJsonDocument::fromJson(QByteArray::fromRawData(usage.data(), usage.size())).object());
+    deliverChunk(event.data);
+}
+
+void OpenAiAdapter::onParsedStreamEvent(const SseParser::Event &event)
+{
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(event.data, &parseError);
     if (!doc.isObject()) {
@@ -103,6 +176,29 @@ void OpenAiAdapter::onStreamEvent(const SseParser::Event &event)
 
 void OpenAiAdapter::onBody(QByteArray body)
 {
+    QByteArrayView root;
+    if (!JsonScanner::validate(body, &root) || JsonScanner::typeOf(root) != JsonScanner::Type::Object) {
+        onParsedBody(std::move(body));
+        return;
+    }
+    QByteArrayView model, choices, usageSpan;
+    JsonScanner::forEachMember(root, [&](QByteArrayView key, QByteArrayView value) {
+        if (JsonScanner::keyIs(key, "choices"))
+            choices = value;
+        else if (JsonScanner::keyIs(key, "model"))
+            model = value;
+        else if (JsonScanner::keyIs(key, "usage"))
+            usageSpan = value;
+    });
+    readChoices(model, choices, false);
+    if (JsonScanner::typeOf(usageSpan) == JsonScanner::Type::Object)
+        takeUsageOf(QJsonDocument::fromJson(QByteArray::fromRawData(usageSpan.data(), usageSpan.size())).object());
+    m_result.body = std::move(body);
+    succeed();
+}
+
+void OpenAiAdapter::onParsedBody(QByteArray body)
+{
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (!doc.isObject()) {
@@ -112,17 +208,21 @@ void OpenAiAdapter::onBody(QByteArray body)
     }
     const QJsonObject json = doc.object();
     readChoices(json, false);
-    const QJsonObject usage = json.value(u"usage"_s).toObject();
-    if (!usage.isEmpty()) {
-        takeUsage(u"chat"_s, usage);
-        if (!m_result.hasUsage && m_call.endpoint == UpstreamEndpoint::Embeddings) {
-            // Embeddings report prompt tokens only; the chat extractor requires completion ones.
-            m_result.usage.inputTokens = usage.value(u"prompt_tokens"_s).toInteger();
-            m_result.hasUsage = usage.value(u"prompt_tokens"_s).isDouble();
-        }
-    }
+    takeUsageOf(json.value(u"usage"_s).toObject());
     m_result.body = std::move(body);
     succeed();
+}
+
+void OpenAiAdapter::takeUsageOf(const QJsonObject &usage)
+{
+    if (usage.isEmpty())
+        return;
+    takeUsage(u"chat"_s, usage);
+    if (!m_result.hasUsage && m_call.endpoint == UpstreamEndpoint::Embeddings) {
+        // Embeddings report prompt tokens only; the chat extractor requires completion ones.
+        m_result.usage.inputTokens = usage.value(u"prompt_tokens"_s).toInteger();
+        m_result.hasUsage = usage.value(u"prompt_tokens"_s).isDouble();
+    }
 }
 
 } // namespace Switchyard

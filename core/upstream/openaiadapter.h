@@ -28,6 +28,12 @@ protected:
 private:
     /// Content, finish reason and model of one chunk or answer into m_result.
     void readChoices(const QJsonObject &json, bool delta);
+    /// The same from spans of a text JsonScanner validated (`model` and `choices` values).
+    void readChoices(QByteArrayView model, QByteArrayView choices, bool delta);
+    /// The full QJsonDocument path, for what the scanner refuses or does not handle.
+    void onParsedStreamEvent(const SseParser::Event &event);
+    void onParsedBody(QByteArray body);
+    void takeUsageOf(const QJsonObject &usage);
 };
 
 } // namespace Switchyard

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "core/upstream/httpresponseparser.h"
+#include "core/upstream/jsonscanner.h"
 #include "core/upstream/upstreamclient.h"
 #include "core/upstream/upstreamconnection.h"
 #include "core/upstream/upstreampool.h"
 #include "tests/support/fakeupstream.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -126,6 +130,13 @@ private:
 const QByteArray OkBody = R"({"ok":true})";
 const QByteArray OkResponse = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n" + OkBody;
 
+QByteArray chatCompletionJsonForScan()
+{
+    return R"({"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"gpt-4o-mini-2024-07-18",
+               "choices":[{"index":0,"message":{"role":"assistant","content":"Hello!"},"finish_reason":"stop"}],
+               "usage":{"prompt_tokens":20,"completion_tokens":3,"total_tokens":23}})";
+}
+
 struct Parsed {
     int status = 0;
     QByteArray body;
@@ -185,6 +196,11 @@ private Q_SLOTS:
     void bytesAfterTheResponseAreNotReused();
     void tlsToAClosedPortFailsWithConnect();
     void tlsHandshakeWithAPlainServerFails();
+
+    void jsonScannerAgreesWithQt_data();
+    void jsonScannerAgreesWithQt();
+    void jsonScannerMutations();
+    void streamContentIsExact();
 };
 
 void TestHttpClient::parserSplitAnywhere_data()
@@ -584,6 +600,163 @@ void TestHttpClient::tlsHandshakeWithAPlainServerFails()
     QCOMPARE(recorder.failure, UpstreamConnection::Failure::Connect);
     QCOMPARE(recorder.written, 0);
     QCOMPARE(plain.requestCount(), 0); // the request never went out in clear text
+}
+
+namespace {
+
+/// What the adapters read, through the scanner and through QJsonDocument.
+QString scannedSummary(QByteArrayView root)
+{
+    QString out = JsonScanner::toString(JsonScanner::member(root, "model")) + u'|';
+    JsonScanner::forEachElement(JsonScanner::member(root, "choices"), [&](QByteArrayView choice) {
+        out += QString::number(JsonScanner::toInt(JsonScanner::member(choice, "index"))) + u',';
+        out += JsonScanner::toString(JsonScanner::member(choice, "finish_reason")) + u',';
+        out += JsonScanner::toString(JsonScanner::member(JsonScanner::member(choice, "delta"), "content")) + u';';
+    });
+    const QByteArrayView usage = JsonScanner::member(root, "usage");
+    out += u'|' + QString::number(int(JsonScanner::typeOf(usage)));
+    return out;
+}
+
+QString parsedSummary(const QJsonObject &json)
+{
+    QString out = json.value(u"model"_s).toString() + u'|';
+    for (const QJsonValue &value : json.value(u"choices"_s).toArray()) {
+        const QJsonObject choice = value.toObject();
+        out += QString::number(choice.value(u"index"_s).toInt()) + u',';
+        out += choice.value(u"finish_reason"_s).toString() + u',';
+        out += choice.value(u"delta"_s).toObject().value(u"content"_s).toString() + u';';
+    }
+    const QJsonValue usage = json.value(u"usage"_s);
+    const JsonScanner::Type type = usage.isUndefined() ? JsonScanner::Type::Invalid
+                                   : usage.isObject()  ? JsonScanner::Type::Object
+                                   : usage.isArray()   ? JsonScanner::Type::Array
+                                   : usage.isString()  ? JsonScanner::Type::String
+                                   : usage.isDouble()  ? JsonScanner::Type::Number
+                                   : usage.isBool()    ? JsonScanner::Type::Bool
+                                                       : JsonScanner::Type::Null;
+    out += u'|' + QString::number(int(type));
+    return out;
+}
+
+/// The scanner never accepts what Qt refuses, and reads the same values from what it accepts.
+void compareWithQt(const QByteArray &json, int *accepted = nullptr)
+{
+    QByteArrayView root;
+    const bool scanned = JsonScanner::validate(json, &root);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (!scanned)
+        return; // the adapters then use QJsonDocument itself
+    if (accepted)
+        ++*accepted;
+    QVERIFY2(!doc.isNull(), json.constData());
+    if (doc.isObject())
+        QCOMPARE(scannedSummary(root), parsedSummary(doc.object()));
+}
+
+const QByteArray SampleChunk = R"({"id":"c1","object":"chat.completion.chunk","model":"gpt-4o-mini","choices":[{"index":0,"delta":{"content":"H\u00e9llo \"w\"\n\ud83d\ude00 \u4f60"},"finish_reason":null}],"usage":{"prompt_tokens":2}})";
+
+} // namespace
+
+void TestHttpClient::jsonScannerAgreesWithQt_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("chunk with escapes") << SampleChunk << true;
+    QTest::newRow("raw UTF-8") << QByteArray(R"({"model":"m","choices":[{"index":0,"delta":{"content":"ça va ✓ 😀"}}]})") << true;
+    QTest::newRow("whitespace everywhere") << QByteArray(" \r\n{ \"choices\" : [ { \"index\" : 0 , \"delta\" : { \"content\" : \"x\" } } ] }\t") << true;
+    QTest::newRow("duplicate keys: last wins") << QByteArray(R"({"model":"a","model":"b","choices":[{"index":0,"delta":{"content":"1"},"delta":{"content":"2"}}]})") << true;
+    QTest::newRow("escaped key") << QByteArray(R"({"\u006dodel":"escaped","choices":[]})") << true;
+    QTest::newRow("index forms") << QByteArray(R"({"choices":[{"index":1,"delta":{"content":"a"}},{"index":0.0,"delta":{"content":"b"}},{"index":-0,"delta":{"content":"c"}},{"index":1e0,"delta":{"content":"d"}},{"index":"0","delta":{"content":"e"}},{"index":0.5,"delta":{"content":"f"}},{"index":99999999999,"delta":{"content":"g"}}]})") << true;
+    QTest::newRow("content not a string") << QByteArray(R"({"choices":[{"index":0,"delta":{"content":null}},{"index":0,"delta":{"content":["x"]}},{"index":0,"delta":"x"},7]})") << true;
+    QTest::newRow("usage types") << QByteArray(R"({"usage":null,"choices":[]})") << true;
+    QTest::newRow("nested arrays") << QByteArray(R"([[1,2,[3,{"a":[]}]],{},[],"x",true,false,null,-1.5e+3])") << true;
+    QTest::newRow("truncated") << QByteArray(R"({"choices": [)") << false;
+    QTest::newRow("trailing comma") << QByteArray(R"({"a":1,})") << false;
+    QTest::newRow("trailing comma in array") << QByteArray(R"({"a":[1,]})") << false;
+    QTest::newRow("garbage after") << QByteArray(R"({"a":1} x)") << false;
+    QTest::newRow("two values") << QByteArray(R"({"a":1}{"b":2})") << false;
+    QTest::newRow("single quotes") << QByteArray(R"({'a':1})") << false;
+    QTest::newRow("bare word") << QByteArray(R"({"a":nul})") << false;
+    QTest::newRow("leading zero") << QByteArray(R"({"a":012})") << false;
+    QTest::newRow("huge exponent") << QByteArray(R"({"a":1e999})") << false;
+    QTest::newRow("bad escape") << QByteArray(R"({"a":"\x"})") << false;
+    QTest::newRow("short unicode escape") << QByteArray(R"({"a":"\u12"})") << false;
+    QTest::newRow("invalid UTF-8") << QByteArray("{\"a\":\"\xff\"}") << false;
+    QTest::newRow("overlong UTF-8") << QByteArray("{\"a\":\"\xc0\xaf\"}") << false;
+    QTest::newRow("UTF-8 surrogate") << QByteArray("{\"a\":\"\xed\xa0\x80\"}") << false;
+    QTest::newRow("raw control character") << QByteArray("{\"a\":\"\x01\"}") << false;
+    QTest::newRow("scalar top level") << QByteArray(R"("text")") << false;
+    QTest::newRow("empty") << QByteArray() << false;
+    QTest::newRow("deep nesting") << QByteArray(2000, '[') + QByteArray(2000, ']') << false;
+}
+
+void TestHttpClient::jsonScannerAgreesWithQt()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, valid);
+    QCOMPARE(JsonScanner::validate(json), valid);
+    compareWithQt(json);
+}
+
+void TestHttpClient::jsonScannerMutations()
+{
+    // Random byte edits of real chunks: whatever the scanner accepts, Qt accepts and reads alike.
+    const QByteArrayList seeds = {SampleChunk, chatCompletionJsonForScan()};
+    QRandomGenerator random(42);
+    int accepted = 0;
+    const QByteArray alphabet = "{}[]\",:\\/ 0123456789-+.eEtrufalsn\x80\xc3\xa9\xf0";
+    for (const QByteArray &seed : seeds) {
+        for (int round = 0; round < 3000 && !QTest::currentTestFailed(); ++round) {
+            QByteArray json = seed;
+            const int edits = 1 + int(random.bounded(3));
+            for (int e = 0; e < edits; ++e) {
+                const qsizetype at = random.bounded(int(json.size()));
+                switch (random.bounded(3)) {
+                case 0: json[at] = alphabet.at(random.bounded(int(alphabet.size()))); break;
+                case 1: json.remove(at, 1); break;
+                default: json.insert(at, alphabet.at(random.bounded(int(alphabet.size())))); break;
+                }
+            }
+            compareWithQt(json, &accepted);
+        }
+    }
+    QVERIFY2(accepted > 500, qPrintable(QString::number(accepted))); // enough valid variants compared
+}
+
+void TestHttpClient::streamContentIsExact()
+{
+    FakeUpstream fake;
+    const QByteArrayList events = {SampleChunk,
+                                   R"({"choices":[{"index":0,"delta":{"content":"\t tab\\"},"finish_reason":"stop"}]})",
+                                   R"({"choices":[],"usage":{"prompt_tokens":20,"completion_tokens":3,"total_tokens":23}})",
+                                   "[DONE]"};
+    fake.enqueue(FakeReply::sse(events));
+    UpstreamCall call;
+    call.target.provider = u"openai"_s;
+    call.target.model = u"gpt-4o-mini"_s;
+    call.target.kind = u"openai"_s;
+    call.target.baseUrl = fake.v1UrlString();
+    call.target.pricingProvider = u"openai"_s;
+    call.body = {{u"model"_s, call.target.model}, {u"messages"_s, QJsonArray{}}};
+    call.stream = true;
+    UpstreamClient client;
+    UpstreamCallHandle *handle = client.start(call);
+    QList<UpstreamResult> results;
+    connect(handle, &UpstreamCallHandle::finished, this, [&](const UpstreamResult &r) { results.append(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(!results.isEmpty(), WaitMs);
+    const UpstreamResult &r = results.first();
+    QCOMPARE(r.failure, UpstreamFailure::None);
+    QString expected;
+    for (int i = 0; i < 2; ++i)
+        expected += QJsonDocument::fromJson(events.at(i)).object()[u"choices"_s][0][u"delta"_s][u"content"_s].toString();
+    QCOMPARE(r.content, expected);
+    QCOMPARE(r.servedModel, u"gpt-4o-mini"_s);
+    QCOMPARE(r.finishReason, u"stop"_s);
+    QVERIFY(r.hasUsage);
+    QCOMPARE(r.usage.outputTokens, 3);
+    delete handle;
 }
 
 QTEST_GUILESS_MAIN(TestHttpClient)
