@@ -24,12 +24,8 @@ HttpUpstreamCall::Prepared AnthropicAdapter::prepare()
     }
     // Both "https://api.anthropic.com" and ".../v1" are common in configurations.
     const bool hasV1 = m_call.target.baseUrl.endsWith(u"/v1") || m_call.target.baseUrl.endsWith(u"/v1/");
-    const QUrl url = endpointUrl(hasV1 ? u"/messages" : u"/v1/messages");
-    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
-        prepared.error = u"invalid upstream base URL for %1"_s.arg(m_call.target.owner());
-        prepared.errorStatus = 500;
+    if (!setEndpoint(&prepared, hasV1 ? u"/messages" : u"/v1/messages"))
         return prepared;
-    }
     QString error;
     QJsonObject body = AnthropicTranslator::toMessagesRequest(m_call.body, &error);
     if (!error.isEmpty()) {
@@ -40,7 +36,6 @@ HttpUpstreamCall::Prepared AnthropicAdapter::prepare()
         body.insert(u"stream"_s, true);
     else
         body.remove(u"stream"_s);
-    prepared.url = url;
     if (!m_call.apiKey.isEmpty())
         prepared.addHeader("x-api-key", m_call.apiKey);
     prepared.addHeader("anthropic-version", "2023-06-01");

@@ -83,28 +83,12 @@ void HttpUpstreamCall::start()
         return;
     }
 
-    const QUrl &url = prepared.url;
-    const bool tls = url.scheme() == u"https";
-    const int defaultPort = tls ? 443 : 80;
-    const quint16 port = quint16(url.port(defaultPort));
-    const QString host = url.host(QUrl::FullyEncoded);
-    QByteArray target = url.path(QUrl::FullyEncoded).toLatin1();
-    if (target.isEmpty())
-        target = "/";
-    if (url.hasQuery())
-        target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
-
+    const UpstreamPool::Endpoint &endpoint = prepared.endpoint;
     // The whole request in one buffer and one write: request line, headers, body.
     QByteArray request;
-    request.reserve(256 + target.size() + prepared.headers.size() + prepared.body.size());
-    request.append("POST ").append(target).append(" HTTP/1.1\r\nHost: ");
-    if (host.contains(u':'))
-        request.append('[').append(host.toLatin1()).append(']');
-    else
-        request.append(host.toLatin1());
-    if (port != defaultPort)
-        request.append(':').append(QByteArray::number(port));
-    request.append("\r\nContent-Type: application/json\r\nUser-Agent: Switchyard\r\nAccept: ")
+    request.reserve(256 + endpoint.target.size() + prepared.headers.size() + prepared.body.size());
+    request.append("POST ").append(endpoint.target).append(" HTTP/1.1\r\nHost: ").append(endpoint.authority)
+        .append("\r\nContent-Type: application/json\r\nUser-Agent: Switchyard\r\nAccept: ")
         .append(m_call.stream ? "text/event-stream" : "application/json").append("\r\n");
     if (!m_call.requestId.isEmpty())
         request.append("X-Request-Id: ").append(m_call.requestId).append("\r\n");
@@ -121,7 +105,7 @@ void HttpUpstreamCall::start()
     armTimer();
 
     m_starting = true; // a connection may fail at once (a refused loopback port)
-    m_connection = m_pool->acquire(host, port, tls);
+    m_connection = m_pool->acquire(endpoint.host, endpoint.port, endpoint.tls);
     m_connection->send(request, this);
     m_starting = false;
 }
@@ -209,12 +193,18 @@ void HttpUpstreamCall::takeUsage(const QString &flavor, const QJsonObject &usage
     }
 }
 
-QUrl HttpUpstreamCall::endpointUrl(QStringView path) const
+bool HttpUpstreamCall::setEndpoint(Prepared *prepared, QStringView path)
 {
     QString base = m_call.target.baseUrl;
     while (base.endsWith(u'/'))
         base.chop(1);
-    return QUrl(base + path);
+    prepared->endpoint = m_pool->endpoint(base + path);
+    if (!prepared->endpoint.valid) {
+        prepared->error = u"invalid upstream base URL for %1"_s.arg(m_call.target.owner());
+        prepared->errorStatus = 500;
+        return false;
+    }
+    return true;
 }
 
 void HttpUpstreamCall::requestWritten()

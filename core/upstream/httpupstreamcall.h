@@ -4,17 +4,15 @@
 #include "core/upstream/sseparser.h"
 #include "core/upstream/upstreamcallhandle.h"
 #include "core/upstream/upstreamconnection.h"
+#include "core/upstream/upstreampool.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
-#include <QUrl>
 
 class QDateTime;
 class QJsonObject;
 
 namespace Switchyard {
-
-class UpstreamPool;
 
 /// The HTTP half shared by the network adapters: one POST on a keep-alive connection of the
 /// worker thread's UpstreamPool, the three timeouts (one timer), the mapping of transport
@@ -49,7 +47,7 @@ public:
 
 protected:
     struct Prepared {
-        QUrl url;
+        UpstreamPool::Endpoint endpoint; ///< set with setEndpoint()
         QByteArray headers;   ///< protocol headers, "Name: value\r\n" each
         QByteArray body;
         QString error;        ///< set: the call fails with `errorStatus` without being sent
@@ -80,8 +78,9 @@ protected:
     void failWith(UpstreamFailure failure, const QString &message);
     /// Reads token counts with the price catalog (one place for usage formats).
     void takeUsage(const QString &flavor, const QJsonObject &usageOrResponse);
-    /// `path` appended to the configured baseUrl, without doubling a slash.
-    QUrl endpointUrl(QStringView path) const;
+    /// Points `prepared` at `path` appended to the configured baseUrl (without doubling a
+    /// slash); false, with the error set, when that is not an http(s) URL.
+    bool setEndpoint(Prepared *prepared, QStringView path);
 
     const UpstreamCall m_call;
     UpstreamResult m_result;

@@ -32,13 +32,8 @@ HttpUpstreamCall::Prepared OpenAiAdapter::prepare()
     case UpstreamEndpoint::Completions: path = u"/completions"; break;
     case UpstreamEndpoint::Embeddings: path = u"/embeddings"; break;
     }
-    const QUrl url = endpointUrl(path);
-    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
-        prepared.error = u"invalid upstream base URL for %1"_s.arg(m_call.target.owner());
-        prepared.errorStatus = 500;
+    if (!setEndpoint(&prepared, path))
         return prepared;
-    }
-    prepared.url = url;
     if (!m_call.apiKey.isEmpty())
         prepared.addHeader("Authorization", QByteArray("Bearer " + m_call.apiKey));
     prepared.body = QJsonDocument(requestBody(m_call)).toJson(QJsonDocument::Compact);

@@ -4,6 +4,7 @@
 #include "core/upstream/upstreamconnection.h"
 
 #include <QTimerEvent>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -29,6 +30,38 @@ UpstreamPool::Host &UpstreamPool::hostFor(const QString &host, quint16 port, boo
     }
     m_hosts.push_back(Host{host, port, tls, {}});
     return m_hosts.back();
+}
+
+UpstreamPool::Endpoint UpstreamPool::endpoint(const QString &url)
+{
+    const auto found = m_endpoints.constFind(url);
+    if (found != m_endpoints.cend())
+        return *found;
+
+    Endpoint endpoint;
+    const QUrl parsed(url);
+    const QString scheme = parsed.scheme();
+    endpoint.valid = parsed.isValid() && (scheme == u"http" || scheme == u"https");
+    if (endpoint.valid) {
+        endpoint.tls = scheme == u"https";
+        const int defaultPort = endpoint.tls ? 443 : 80;
+        endpoint.port = quint16(parsed.port(defaultPort));
+        endpoint.host = parsed.host(QUrl::FullyEncoded);
+        endpoint.authority = endpoint.host.contains(u':') ? '[' + endpoint.host.toLatin1() + ']' : endpoint.host.toLatin1();
+        if (endpoint.port != defaultPort)
+            endpoint.authority += ':' + QByteArray::number(endpoint.port);
+        endpoint.target = parsed.path(QUrl::FullyEncoded).toLatin1();
+        if (endpoint.target.isEmpty())
+            endpoint.target = "/";
+        if (parsed.hasQuery())
+            endpoint.target += '?' + parsed.query(QUrl::FullyEncoded).toLatin1();
+    }
+    // Bounded by the configured upstreams; a cap only guards against configurations that
+    // keep changing over a long run.
+    if (m_endpoints.size() >= 256)
+        m_endpoints.clear();
+    m_endpoints.insert(url, endpoint);
+    return endpoint;
 }
 
 UpstreamConnection *UpstreamPool::acquire(const QString &host, quint16 port, bool tls)

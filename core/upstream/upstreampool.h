@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -25,6 +27,19 @@ public:
 
     explicit UpstreamPool(QObject *parent = nullptr);
     ~UpstreamPool() override;
+
+    /// Where a request for one URL goes, parsed once per thread (QUrl parsing costs more than
+    /// the rest of sending a request).
+    struct Endpoint {
+        bool valid = false;     ///< a valid http or https URL
+        bool tls = false;
+        QString host;           ///< to connect to (ACE form)
+        quint16 port = 0;
+        QByteArray authority;   ///< the Host header
+        QByteArray target;      ///< the request target: encoded path and query
+    };
+    /// The parsed form of `url` (e.g. baseUrl + "/chat/completions").
+    Endpoint endpoint(const QString &url);
 
     /// An idle connection to host:port, or a new one (connected by its first send()).
     UpstreamConnection *acquire(const QString &host, quint16 port, bool tls);
@@ -57,6 +72,7 @@ private:
     void sweep();
 
     std::vector<Host> m_hosts;
+    QHash<QString, Endpoint> m_endpoints;
     int m_maxIdlePerHost = DefaultMaxIdlePerHost;
     int m_idleTimeoutMs = DefaultIdleTimeoutMs;
     int m_sweepTimer = 0;

@@ -201,6 +201,7 @@ private Q_SLOTS:
     void jsonScannerAgreesWithQt();
     void jsonScannerMutations();
     void streamContentIsExact();
+    void requestOnTheWire();
 };
 
 void TestHttpClient::parserSplitAnywhere_data()
@@ -757,6 +758,53 @@ void TestHttpClient::streamContentIsExact()
     QVERIFY(r.hasUsage);
     QCOMPARE(r.usage.outputTokens, 3);
     delete handle;
+}
+
+void TestHttpClient::requestOnTheWire()
+{
+    FakeUpstream fake;
+    fake.setHandler([](const FakeRequest &) { return FakeReply::raw(200, chatCompletionJsonForScan()); });
+    UpstreamCall call;
+    call.target.provider = u"local"_s;
+    call.target.model = u"m"_s;
+    call.target.kind = u"openai"_s;
+    call.target.baseUrl = fake.v1UrlString() + u"//"_s; // trailing slashes are not doubled
+    call.body = {{u"model"_s, u"m"_s}, {u"messages"_s, QJsonArray{}}};
+    call.apiKey = "sk-wire";
+    call.requestId = "req-7";
+    UpstreamClient client;
+    auto runCall = [&](const UpstreamCall &c) {
+        UpstreamCallHandle *handle = client.start(c);
+        QList<UpstreamResult> results;
+        connect(handle, &UpstreamCallHandle::finished, this, [&](const UpstreamResult &r) { results.append(r); });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(!results.isEmpty(), WaitMs); }();
+        delete handle;
+        return results.value(0);
+    };
+    QCOMPARE(runCall(call).failure, UpstreamFailure::None);
+    const FakeRequest request = fake.lastRequest();
+    QCOMPARE(request.target, QByteArray("/v1/chat/completions"));
+    QCOMPARE(request.header("Host"), "127.0.0.1:" + QByteArray::number(fake.port()));
+    QCOMPARE(request.header("Authorization"), QByteArray("Bearer sk-wire"));
+    QCOMPARE(request.header("X-Request-Id"), QByteArray("req-7"));
+    QCOMPARE(request.header("Content-Length").toInt(), request.body.size());
+    QVERIFY(request.header("Accept-Encoding").isEmpty()); // bodies come uncompressed
+    QCOMPARE(request.json(), call.body);
+
+    // Not http(s): refused locally, as before.
+    UpstreamCall ftp = call;
+    ftp.target.baseUrl = u"ftp://127.0.0.1/v1"_s;
+    const UpstreamResult refused = runCall(ftp);
+    QCOMPARE(refused.failure, UpstreamFailure::HttpStatus);
+    QCOMPARE(refused.httpStatus, 500);
+
+    // A key with a line break would forge headers: never sent.
+    UpstreamCall forged = call;
+    forged.apiKey = "sk-x\r\nX-Injected: 1";
+    const UpstreamResult unsafe = runCall(forged);
+    QCOMPARE(unsafe.failure, UpstreamFailure::HttpStatus);
+    QVERIFY(!unsafe.errorMessage.contains(u"sk-x"_s));
+    QCOMPARE(fake.requestCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestHttpClient)
