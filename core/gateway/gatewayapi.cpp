@@ -174,8 +174,11 @@ void GatewayApi::handle(HttpRequest request, HttpResponder *responder)
         return;
     }
     const ConfigSnapshotPtr snapshot = m_context.config->snapshot();
-    const ApiKeys keys = ApiKeys::fromSnapshot(*snapshot);
-    const std::optional<QString> key = keys.authorize(request.header("authorization"));
+    if (!m_keys || m_keysSnapshot != snapshot) {
+        m_keys = std::make_unique<ApiKeys>(ApiKeys::fromSnapshot(*snapshot)); // once per configuration
+        m_keysSnapshot = snapshot;
+    }
+    const std::optional<QString> key = m_keys->authorize(request.header("authorization"));
     if (!key) {
         sendError(responder, 401,
                   request.hasHeader("authorization")

@@ -13,6 +13,7 @@
 
 namespace Switchyard {
 
+class ApiKeys;
 class CostCalculator;
 class UpstreamClient;
 
@@ -47,6 +48,8 @@ private:
     GatewayContext m_context;
     UpstreamClient *m_upstream;
     GatewayMetrics m_metrics;
+    ConfigSnapshotPtr m_keysSnapshot;
+    std::unique_ptr<ApiKeys> m_keys;
     ConfigSnapshotPtr m_costSnapshot;
     std::unique_ptr<CostCalculator> m_cost;
     quint64 m_requestCounter = 0;

@@ -2,8 +2,16 @@
 #include "ui/mainwindow/appcontroller.h"
 
 #include "core/runtime/runtime.h"
+#include "ui/dashboard/spenddashboard.h"
+#include "ui/dashboard/usagedatasource.h"
+#include "ui/gateway/gatewaycontrol.h"
+#include "ui/gateway/gatewaystatuswidget.h"
+#include "ui/gateway/overviewpage.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/mainwindow/uioption.h"
+#include "ui/providers/providerspage.h"
+#include "ui/requestlog/requestlogpage.h"
+#include "ui/welcome/welcomepage.h"
 
 #include <QApplication>
 #include <QMenu>
@@ -22,7 +30,22 @@ AppController::AppController(Runtime *runtime, QObject *parent)
     , m_window(new MainWindow)
 {
     // Pages are added here, one line each, in sidebar order.
+    auto *gateway = new GatewayControl(m_runtime, this);
+    m_window->addPage(new OverviewPage(gateway));
+    m_window->addPage(new ProvidersPage(m_runtime));
+    auto *usage = new UsageDataSource(m_runtime->usageStore(), this); // real or demo database, for the usage pages
+    auto *dashboard = new SpendDashboard(usage, m_runtime->configStore());
+    m_window->addPage(dashboard);
+    auto *requestLog = new RequestLogPage(usage->store());
+    connect(usage, &UsageDataSource::storeChanged, requestLog, &RequestLogPage::setStore);
+    m_window->addPage(requestLog);
+    m_window->addPage(new WelcomePage(m_runtime, usage));
+    for (Page *page : m_window->pages()) { // drill-down: the request log shows the requests behind a bar
+        if (auto *log = qobject_cast<RequestLogPage *>(page))
+            connect(dashboard, &SpendDashboard::drillDownRequested, log, &RequestLogPage::showRequests);
+    }
 
+    m_window->setStatusWidget(new GatewayStatusWidget(gateway, m_runtime->usageStore()));
     connect(m_window, &MainWindow::quitRequested, this, &AppController::quitRequested);
     createTray();
     m_window->restoreState();
