@@ -47,7 +47,10 @@ QString SpendTableModel::formatUsd(NanoUsd amount)
     const double usd = double(amount) / double(kNanoPerUsd);
     // Cents hide small spend (a thousand classify calls on a mini model cost cents).
     const int decimals = amount != 0 && qAbs(usd) < 1.0 ? 4 : 2;
-    return QLocale().toCurrencyString(usd, u"$"_s, decimals);
+    // "$" leads as in US usage whatever the locale (the C locale would write "1.50$");
+    // digits and separators follow the locale.
+    const QString digits = QLocale().toString(qAbs(usd), 'f', decimals);
+    return amount < 0 ? u"-$"_s + digits : u"$"_s + digits;
 }
 
 bool SpendTableModel::writeCsv(const SpendTable &rows, SpendDimension dimension, QIODevice *device)

@@ -46,7 +46,9 @@ private Q_SLOTS:
         QCOMPARE(model.columnCount(), int(SpendTableModel::ColumnCount));
         const QModelIndex cost = model.index(0, SpendTableModel::CostColumn);
         QCOMPARE(cost.data(SpendTableModel::RawValueRole).toLongLong(), 2'500'000'000LL);
-        QVERIFY(cost.data().toString().contains(u"2.50"_s));
+        QCOMPARE(cost.data().toString(), u"$2.50"_s);
+        QCOMPARE(SpendTableModel::formatUsd(1'250'000), u"$0.0013"_s); // under a dollar: sub-cent digits
+        QCOMPARE(SpendTableModel::formatUsd(0), u"$0.00"_s);
         // All unpriced reads "unpriced", never $0.
         QCOMPARE(model.index(1, SpendTableModel::CostColumn).data().toString(), u"unpriced"_s);
         QVERIFY(model.index(2, SpendTableModel::CostColumn).data().toString().contains(u"unpriced"_s));

@@ -10,11 +10,17 @@
 #include "ui/dashboard/spendchartview.h"
 #include "ui/dashboard/spenddashboard.h"
 #include "ui/dashboard/usagedatasource.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/welcome/welcomepage.h"
 
 #include <QBarSet>
 #include <QFile>
+#include <QFileInfo>
+#include <QPushButton>
 #include <QImage>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -68,6 +74,7 @@ private Q_SLOTS:
     void exportPng();
     void liveUpdate();
     void emptyState();
+    void demoSwitchInMainWindow();
 
 private:
     /// Priced cost per key and week straight from the `requests` rows (not the rollups).
@@ -227,10 +234,13 @@ void TestSpendDashboard::breakdownButtonsMatchDatabase()
     QFETCH(int, dimension);
     auto *b = m_dashboard->findChild<QToolButton *>(button);
     QVERIFY(b);
+    // Start from another breakdown (the last one is remembered), so the click changes it.
+    m_dashboard->setDimension(dimension == int(SpendDimension::Model) ? SpendDimension::Node : SpendDimension::Model);
     QSignalSpy refreshed(m_dashboard, &SpendDashboard::refreshed);
     QTest::mouseClick(b, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), 10'000);
     QCOMPARE(int(m_dashboard->dimension()), dimension);
+    QVERIFY(b->isChecked());
     const Bars sql = sqlBars(SpendDimension(dimension), m_dashboard->filter());
     QVERIFY(!sql.isEmpty());
     compareBars(chartBars(), sql);
@@ -388,11 +398,14 @@ void TestSpendDashboard::exportCsvFollowsFilters()
 
 void TestSpendDashboard::exportPng()
 {
+    m_dashboard->setFlagship(u"openai/gpt-4o"_s); // a reset right before the export
     const QString png = m_dir.filePath(u"chart.png"_s);
     QVERIFY(m_dashboard->exportChartPng(png));
     const QImage image(png);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() > 100 && image.height() > 100);
+    QVERIFY(m_dashboard->chartView()->chart()->legend()->markers(m_dashboard->chartView()->barSeries()).constFirst()->isVisible());
+    m_dashboard->setFlagship(QString());
 }
 
 void TestSpendDashboard::liveUpdate()
@@ -427,6 +440,85 @@ void TestSpendDashboard::emptyState()
     QVERIFY(stack);
     QTRY_VERIFY(stack->isVisible());
     QVERIFY(dashboard.findChild<QWidget *>(u"openWelcome"_s)->isVisible());
+}
+
+void TestSpendDashboard::demoSwitchInMainWindow()
+{
+    // The real window with both pages: the demo switch, its label and the way back.
+    // With SY_SCREENSHOT_DIR set it also saves screenshots at 1280x800.
+    UsageStore real(m_dir.filePath(u"real-empty.sqlite3"_s));
+    Errors errors;
+    QVERIFY(real.open(&errors));
+    UsageDataSource source(&real);
+    source.setDemoPath(m_dir.filePath(u"demo-usage.sqlite3"_s));
+    DemoDataOptions options;
+    options.seed = 11;
+    options.lastDay = todayUtc();
+    source.setDemoOptions(options);
+
+    MainWindow window;
+    auto *dashboard = new SpendDashboard(&source, nullptr);
+    window.addPage(dashboard);
+    window.addPage(new WelcomePage(nullptr, &source));
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString dir = qEnvironmentVariable("SY_SCREENSHOT_DIR");
+
+    dashboard->setDimension(SpendDimension::Model);
+    dashboard->setWeeks(12);
+    window.showPage(u"dashboard"_s);
+    QTRY_VERIFY(dashboard->findChild<QWidget *>(u"emptyState"_s)->isVisible());
+    if (!dir.isEmpty())
+        QVERIFY(window.grab().save(dir + u"/shot-dashboard-empty.png"_s));
+
+    window.showPage(u"welcome"_s);
+    auto *explore = window.findChild<QPushButton *>(u"exploreDemo"_s);
+    QVERIFY(explore && explore->isVisible());
+    if (!dir.isEmpty())
+        QVERIFY(window.grab().save(dir + u"/shot-welcome.png"_s));
+
+    QSignalSpy analysed(dashboard, &SpendDashboard::analysisUpdated);
+    QTest::mouseClick(explore, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(source.isDemo(), 30'000);
+    QTRY_COMPARE(window.currentPage(), static_cast<Page *>(dashboard)); // shown once the demo is ready
+    QVERIFY(QFileInfo::exists(m_dir.filePath(u"demo-usage.sqlite3"_s)));
+    QVERIFY(source.store() != &real);
+    QTRY_VERIFY(dashboard->findChild<QWidget *>(u"demoBar"_s)->isVisible());
+    QTRY_VERIFY(!dashboard->table().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!analysed.isEmpty(), 10'000);
+    analysed.clear();
+    dashboard->refresh(); // settled: every answer of one refresh in place for the screenshots
+    QTRY_VERIFY_WITH_TIMEOUT(!analysed.isEmpty(), 10'000);
+    // QtCharts shows new legend markers once its posted layout ran.
+    const auto legendShown = [dashboard] {
+        const auto markers = dashboard->chartView()->chart()->legend()->markers(dashboard->chartView()->barSeries());
+        return !markers.isEmpty() && markers.constFirst()->isVisible();
+    };
+    if (!dir.isEmpty()) {
+        dashboard->setFlagship(u"openai/gpt-4o"_s);
+        QTRY_VERIFY(legendShown());
+        QVERIFY(window.grab().save(dir + u"/shot-dashboard.png"_s));
+        QVERIFY(dashboard->exportChartPng(dir + u"/shot-chart.png"_s));
+        QSignalSpy refreshed(dashboard, &SpendDashboard::refreshed);
+        dashboard->setWeeks(52);
+        QTRY_VERIFY(!refreshed.isEmpty());
+        QTRY_VERIFY(legendShown());
+        QVERIFY(window.grab().save(dir + u"/shot-dashboard-52w.png"_s));
+        refreshed.clear();
+        dashboard->setDimension(SpendDimension::Task);
+        dashboard->setWeeks(4);
+        QTRY_VERIFY(!refreshed.isEmpty());
+        QTRY_VERIFY(legendShown());
+        QVERIFY(window.grab().save(dir + u"/shot-dashboard-tasks-4w.png"_s));
+    }
+
+    // Back to the real (empty) database: the label goes, the empty state returns.
+    QTest::mouseClick(dashboard->findChild<QPushButton *>(u"backToRealUsage"_s), Qt::LeftButton);
+    QVERIFY(!source.isDemo());
+    QCOMPARE(source.store(), &real);
+    QVERIFY(!dashboard->findChild<QWidget *>(u"demoBar"_s)->isVisible());
+    QTRY_VERIFY(dashboard->findChild<QWidget *>(u"emptyState"_s)->isVisible());
 }
 
 QTEST_MAIN(TestSpendDashboard)

@@ -20,7 +20,7 @@ CheapWorkPanel::CheapWorkPanel(QWidget *parent)
     auto *title = new QLabel(tr("<b>Expensive model doing cheap work</b>"), this);
     layout->addWidget(title);
     m_intro->setWordWrap(true);
-    m_intro->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_intro->setStyleSheet(QStringLiteral("color: #555;"));
     layout->addWidget(m_intro);
 
     m_cardLayout->setContentsMargins(0, 0, 0, 0);

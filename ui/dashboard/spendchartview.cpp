@@ -6,6 +6,8 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QGraphicsLayout>
+#include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QStackedBarSeries>
@@ -56,6 +58,7 @@ SpendChartView::SpendChartView(SpendPivotModel *model, QWidget *parent)
     }
     m_costAxis->setLabelFormat(QStringLiteral("$%.2f"));
     m_costAxis->setTitleText(tr("USD per week"));
+    m_weekAxis->setTruncateLabels(false); // slanted labels have room; "Se…" says nothing
     m_costAxis->setMin(0);
     m_bars->setBarWidth(0.7);
 
@@ -98,12 +101,19 @@ void SpendChartView::onModelReset()
     for (QLegendMarker *marker : markers)
         marker->setVisible(line);
 
+    updateLegendAlignment();
+
     QStringList labels;
     for (const QDate &week : m_model->weeks())
         labels.append(SpendPivotModel::weekLabel(week));
     m_weekAxis->setCategories(labels);
-    // Week labels stay readable: upright for a quarter, turned for a year.
-    m_weekAxis->setLabelsAngle(labels.size() > 16 ? -90 : labels.size() > 10 ? -45 : 0);
+    // Week labels stay whole: upright for a few weeks, else on their side, centred under
+    // their bar (slanted ones stick out to the left and QtCharts drops the first).
+    m_weekAxis->setLabelsAngle(labels.size() > 6 ? -90 : 0);
+    QFont font = m_costAxis->labelsFont();
+    if (labels.size() > 26) // a year of weeks: smaller, so neighbours do not overlap
+        font.setPointSizeF(font.pointSizeF() * 0.8);
+    m_weekAxis->setLabelsFont(font);
 
     double top = 0;
     for (int row = 0; row < m_model->rowCount(); ++row) {
@@ -117,6 +127,37 @@ void SpendChartView::onModelReset()
     m_costAxis->setRange(0, top > 0 ? top * 1.08 : 1.0);
     m_costAxis->applyNiceNumbers();
     m_costAxis->setLabelFormat(m_costAxis->max() < 10 ? QStringLiteral("$%.2f") : QStringLiteral("$%.0f"));
+}
+
+void SpendChartView::updateLegendAlignment()
+{
+    // A legend row wider than the chart loses its labels (QtCharts 6.4 neither wraps nor
+    // elides it): long model names go in a column at the right instead.
+    const QFontMetrics metrics(chart()->legend()->font());
+    int width = 0;
+    const auto markers = chart()->legend()->markers();
+    for (QLegendMarker *marker : markers) {
+        if (marker->isVisible() || marker->series() != m_line)
+            width += metrics.horizontalAdvance(marker->label()) + 3 * metrics.height();
+    }
+    const Qt::Alignment side = width > int(chart()->size().width() * 0.9) ? Qt::AlignRight : Qt::AlignBottom;
+    if (chart()->legend()->alignment() != side)
+        chart()->legend()->setAlignment(side);
+}
+
+void SpendChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    updateLegendAlignment();
+}
+
+QPixmap SpendChartView::image()
+{
+    // New markers stay hidden until the legend's posted layout runs; lay it out now so an
+    // export right after an update still has its legend.
+    if (QGraphicsLayout *layout = chart()->legend()->layout())
+        layout->activate();
+    return grab();
 }
 
 void SpendChartView::onBarSetsAdded(const QList<QBarSet *> &sets)

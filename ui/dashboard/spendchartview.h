@@ -30,13 +30,19 @@ public:
     QLineSeries *lineSeries() const { return m_line; }
     QBarCategoryAxis *weekAxis() const { return m_weekAxis; }
     QValueAxis *costAxis() const { return m_costAxis; }
+    /// The chart as shown, legend included, for export.
+    QPixmap image();
 
 Q_SIGNALS:
     /// A bar segment was clicked: `row` is the week's row, `column` the key column.
     void barClicked(int row, int column);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void onModelReset();
+    void updateLegendAlignment();
     void onBarSetsAdded(const QList<QBarSet *> &sets);
     void onHovered(bool status, int index, QBarSet *set);
 

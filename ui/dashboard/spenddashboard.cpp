@@ -73,6 +73,7 @@ QLabel *statLabel(QWidget *parent)
     label->setFrameShape(QFrame::StyledPanel);
     label->setMargin(6);
     label->setMinimumWidth(150);
+    label->setWordWrap(true); // never cut a figure off at narrow widths
     return label;
 }
 
@@ -366,10 +367,10 @@ QWidget *SpendDashboard::createSummary()
     m_weekLabel->setObjectName(u"weekOverWeekLabel"_s);
     m_flagshipLabel = statLabel(summary);
     m_flagshipLabel->setObjectName(u"flagshipLabel"_s);
-    row->addWidget(m_totalLabel, 1);
-    row->addWidget(m_requestsLabel, 1);
-    row->addWidget(m_weekLabel, 1);
-    row->addWidget(m_flagshipLabel, 2);
+    row->addWidget(m_totalLabel, 2);
+    row->addWidget(m_requestsLabel, 2);
+    row->addWidget(m_weekLabel, 3);
+    row->addWidget(m_flagshipLabel, 4);
     return summary;
 }
 
@@ -592,13 +593,14 @@ void SpendDashboard::applyTable(const SpendTable &table, SpendDimension dimensio
         QString change = tr("no spend the week before");
         if (wow.change) {
             const bool up = *wow.change >= 0;
+            const double size = qAbs(*wow.change);
             change = QStringLiteral("<span style='color:%1'>%2 %3</span> %4")
-                         .arg(up ? u"#b42318"_s : u"#1a7f37"_s, up ? u"▲"_s : u"▼"_s, percent(qAbs(*wow.change), 0),
-                              tr("vs. previous week"));
+                         .arg(up ? u"#b42318"_s : u"#1a7f37"_s, up ? u"▲"_s : u"▼"_s, percent(size, size < 0.1 ? 1 : 0),
+                              tr("on the week before"));
         }
-        m_weekLabel->setText(tr("Week of %1<br><span style='font-size:16pt; font-weight:600'>%2</span> &nbsp;%3")
-                                 .arg(locale.toString(wow.week, QLocale::ShortFormat),
-                                      SpendTableModel::formatUsd(wow.cost), change));
+        m_weekLabel->setText(tr("Last full week (from %1)<br><span style='font-size:16pt; font-weight:600'>%2</span> "
+                                "&nbsp;%3")
+                                 .arg(locale.toString(wow.week, u"MMM d"_s), SpendTableModel::formatUsd(wow.cost), change));
     }
 
     // The unpriced share is a warning of its own: their cost is missing, not zero.
@@ -738,7 +740,7 @@ QFuture<qint64> SpendDashboard::exportRequestsCsv(const QString &fileName)
 
 bool SpendDashboard::exportChartPng(const QString &fileName)
 {
-    return m_chart->grab().save(fileName, "PNG");
+    return m_chart->image().save(fileName, "PNG");
 }
 
 void SpendDashboard::askExportCsv()
