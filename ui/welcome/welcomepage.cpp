@@ -81,9 +81,11 @@ WelcomePage::WelcomePage(Runtime *runtime, UsageDataSource *source, QWidget *par
     m_snippet->setStyleSheet(u"font-family: monospace; background: palette(alternate-base); padding: 8px;"_s);
     layout->addWidget(m_snippet);
 
-    auto *note = new QLabel(tr("Switchyard detects nothing on its own: it does not scan your network for inference "
-                               "servers or read API keys from your environment. Nothing is routed until you add a "
-                               "provider key or a node below."),
+    auto *note = new QLabel(tr("Switchyard detects nothing silently: it does not scan your network for inference "
+                               "servers. A cloud provider of the default configuration becomes active once its key is "
+                               "set (an environment variable such as OPENAI_API_KEY, or a key added below); until then "
+                               "the model \"auto\" answers with the built-in simulated provider, so everything can be "
+                               "tried without a key."),
                             body);
     note->setWordWrap(true);
     layout->addWidget(note);
@@ -185,7 +187,7 @@ void WelcomePage::updateBaseUrl()
     const QString url = baseUrl();
     m_baseUrl->setText(url);
     m_snippet->setText(u"from openai import OpenAI<br>client = OpenAI(base_url=\"%1\", api_key=\"sy-…\")<br>"
-                       "client.chat.completions.create(model=\"openai/gpt-4o-mini\", messages=[…])"_s.arg(url.toHtmlEscaped()));
+                       "client.chat.completions.create(model=\"auto\", messages=[…])"_s.arg(url.toHtmlEscaped()));
 }
 
 void WelcomePage::showPage(const QString &pageId)
