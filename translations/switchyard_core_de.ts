@@ -361,24 +361,146 @@
     </message>
 </context>
 <context>
+    <name>SpendAnalysis</name>
+    <message>
+        <location filename="../core/usage/spendanalysis.cpp" line="34"/>
+        <source>the usage query was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Switchyard::RequestLogModel</name>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="60"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="76"/>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="80"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="80"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="86"/>
+        <source>%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="109"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="110"/>
+        <source>Requested model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="111"/>
+        <source>Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="112"/>
+        <source>Served by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="113"/>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="114"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="115"/>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="116"/>
+        <source>Tokens in / out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="117"/>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="118"/>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="119"/>
+        <source>TTFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="120"/>
+        <source>Stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="413"/>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="414"/>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="415"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="425"/>
+        <source>unpriced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/requestlogmodel.cpp" line="435"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Switchyard::Runtime</name>
     <message>
-        <location filename="../core/runtime/runtime.cpp" line="104"/>
+        <location filename="../core/runtime/runtime.cpp" line="115"/>
         <source>cannot write the default configuration to %1: %2</source>
         <translation>die Standardkonfiguration kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/runtime/runtime.cpp" line="127"/>
+        <location filename="../core/runtime/runtime.cpp" line="153"/>
         <source>&apos;%1&apos; is not HOST:PORT</source>
         <translation>&apos;%1&apos; ist nicht HOST:PORT</translation>
     </message>
     <message>
-        <location filename="../core/runtime/runtime.cpp" line="131"/>
+        <location filename="../core/runtime/runtime.cpp" line="157"/>
         <source>listening on %1, which is not loopback, requires at least one key (create one with &apos;switchyard-gateway keys add NAME&apos;)</source>
         <translation>Lauschen auf %1 (keine Loopback-Adresse) erfordert mindestens einen Schlüssel (anlegen mit &apos;switchyard-gateway keys add NAME&apos;)</translation>
     </message>
     <message>
-        <location filename="../core/runtime/runtime.cpp" line="152"/>
+        <location filename="../core/runtime/runtime.cpp" line="176"/>
         <source>cannot listen on %1: %2</source>
         <translation>auf %1 kann nicht gelauscht werden: %2</translation>
     </message>
@@ -429,6 +551,143 @@
         <location filename="../core/config/secretresolver.cpp" line="130"/>
         <source>cannot remove &apos;%1&apos; from the keychain: %2</source>
         <translation>&apos;%1&apos; kann nicht aus dem Schlüsselbund entfernt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Switchyard::SpendPivotModel</name>
+    <message numerus="yes">
+        <location filename="../core/models/spendpivotmodel.cpp" line="54"/>
+        <source>Other (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendpivotmodel.cpp" line="139"/>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Switchyard::SpendTableModel</name>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="36"/>
+        <source>(no model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="37"/>
+        <source>(cloud providers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="38"/>
+        <source>(no task)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="39"/>
+        <source>(local nodes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="40"/>
+        <source>(no route)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="114"/>
+        <source>unpriced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/models/spendtablemodel.cpp" line="116"/>
+        <source>%1 + %n unpriced</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="118"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="127"/>
+        <source>1 request had no known price; its cost is not included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="128"/>
+        <source>%1 requests had no known price; their cost is not included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="143"/>
+        <source>Week of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="146"/>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="147"/>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="148"/>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="149"/>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="150"/>
+        <source>Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="153"/>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="154"/>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="155"/>
+        <source>Input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="156"/>
+        <source>Output tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="157"/>
+        <source>Cost (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="158"/>
+        <source>Unpriced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/models/spendtablemodel.cpp" line="159"/>
+        <source>Avg latency</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
