@@ -365,7 +365,7 @@
     <message>
         <location filename="../core/usage/spendanalysis.cpp" line="34"/>
         <source>the usage query was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>die Nutzungsabfrage wurde abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -373,113 +373,114 @@
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="60"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="76"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="80"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="80"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="86"/>
         <source>%1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="109"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="110"/>
         <source>Requested model</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefragtes Modell</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="111"/>
         <source>Route</source>
-        <translation type="unfinished"></translation>
+        <translation>Route</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="112"/>
         <source>Served by</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwortet von</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="113"/>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="114"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="115"/>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="116"/>
         <source>Tokens in / out</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens ein / aus</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="117"/>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="118"/>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="119"/>
         <source>TTFT</source>
-        <translation type="unfinished"></translation>
+        <translation>TTFT</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="120"/>
         <source>Stream</source>
-        <translation type="unfinished"></translation>
+        <translation>Stream</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="413"/>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="414"/>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="415"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="425"/>
         <source>unpriced</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Preis</translation>
     </message>
     <message>
         <location filename="../core/models/requestlogmodel.cpp" line="435"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
@@ -558,15 +559,15 @@
     <message numerus="yes">
         <location filename="../core/models/spendpivotmodel.cpp" line="54"/>
         <source>Other (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Andere (%n)</numerusform>
+            <numerusform>Andere (%n)</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../core/models/spendpivotmodel.cpp" line="139"/>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche</translation>
     </message>
 </context>
 <context>
@@ -574,120 +575,120 @@
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="36"/>
         <source>(no model)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Modell)</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="37"/>
         <source>(cloud providers)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Cloud-Provider)</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="38"/>
         <source>(no task)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Aufgabe)</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="39"/>
         <source>(local nodes)</source>
-        <translation type="unfinished"></translation>
+        <translation>(lokale Knoten)</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="40"/>
         <source>(no route)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Route)</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="114"/>
         <source>unpriced</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Preis</translation>
     </message>
     <message numerus="yes">
         <location filename="../core/models/spendtablemodel.cpp" line="116"/>
         <source>%1 + %n unpriced</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 + %n ohne Preis</numerusform>
+            <numerusform>%1 + %n ohne Preis</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="118"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="127"/>
         <source>1 request had no known price; its cost is not included.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für 1 Anfrage war kein Preis bekannt; ihre Kosten sind nicht enthalten.</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="128"/>
         <source>%1 requests had no known price; their cost is not included.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 Anfragen war kein Preis bekannt; ihre Kosten sind nicht enthalten.</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="143"/>
         <source>Week of</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche ab</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="146"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="147"/>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="148"/>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="149"/>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Provider</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="150"/>
         <source>Route</source>
-        <translation type="unfinished"></translation>
+        <translation>Route</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="153"/>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="154"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="155"/>
         <source>Input tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabetokens</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="156"/>
         <source>Output tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabetokens</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="157"/>
         <source>Cost (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten (USD)</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="158"/>
         <source>Unpriced</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Preis</translation>
     </message>
     <message>
         <location filename="../core/models/spendtablemodel.cpp" line="159"/>
         <source>Avg latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Ø Latenz</translation>
     </message>
 </context>
 <context>
@@ -714,12 +715,13 @@
 <context>
     <name>Switchyard::UsageWriter</name>
     <message>
-        <location filename="../core/usage/usagewriter.cpp" line="62"/>
+        <location filename="../core/usage/usagewriter.cpp" line="65"/>
+        <location filename="../core/usage/usagewriter.cpp" line="110"/>
         <source>cannot open the usage database: %1</source>
         <translation>die Nutzungsdatenbank kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/usage/usagewriter.cpp" line="238"/>
+        <location filename="../core/usage/usagewriter.cpp" line="304"/>
         <source>the usage database is not open</source>
         <translation>die Nutzungsdatenbank ist nicht geöffnet</translation>
     </message>

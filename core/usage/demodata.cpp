@@ -181,7 +181,11 @@ QList<RequestRecord> DemoData::generate(const DemoDataOptions &options)
 {
     const CostCalculator calc(PriceCatalog::builtIn(), config());
     Random rng(options.seed);
-    const QDate lastDay = options.lastDay.isValid() ? options.lastDay : QDate::currentDate();
+    // Demo traffic ends now (or at the end of the given day): a log must not show requests
+    // from later today.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDate lastDay = options.lastDay.isValid() ? options.lastDay : now.date();
+    const QDateTime end = options.lastDay.isValid() ? lastDay.addDays(1).startOfDay(QTimeZone::utc()) : now;
     const int days = qMax(1, options.weeks) * 7;
     const QDate firstDay = lastDay.addDays(1 - days);
     // Working-hour weights per UTC hour, so timestamps cluster like a team's day.
@@ -209,6 +213,8 @@ QList<RequestRecord> DemoData::generate(const DemoDataOptions &options)
         std::sort(times.begin(), times.end());
 
         for (qint64 msOfDay : times) {
+            if (day.startOfDay(QTimeZone::utc()).addMSecs(msOfDay) >= end)
+                break; // times are sorted
             const TaskProfile &task = pick(rng, profiles(), [](const TaskProfile &t) { return t.share; });
             const Choice &choice = pick(rng, task.choices, [progress](const Choice &c) {
                 return c.weightStart + (c.weightEnd - c.weightStart) * progress;

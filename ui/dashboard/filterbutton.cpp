@@ -94,7 +94,7 @@ void FilterButton::updateText()
         setText(tr("%1: %2").arg(m_title, m_labeler(m_selected.constFirst())));
     else
         setText(tr("%1: %n selected", nullptr, int(m_selected.size())).arg(m_title));
-    setToolTip(m_selected.isEmpty() ? tr("Showing every %1").arg(m_title.toLower())
+    setToolTip(m_selected.isEmpty() ? tr("No filter: everything is shown")
                                     : m_selected.join(QStringLiteral(", ")));
 }
 

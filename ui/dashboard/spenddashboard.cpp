@@ -609,11 +609,10 @@ void SpendDashboard::applyTable(const SpendTable &table, SpendDimension dimensio
         const QString share = percent(double(total.unpricedRequests) / double(total.requests));
         const QString count = QLocale().toString(total.unpricedRequests);
         m_unpricedBanner->setText(
-            (total.unpricedRequests == 1 ? tr("⚠ <b>1 request (%2) has no known price</b>; its cost is not in these "
-                                              "numbers.")
+            (total.unpricedRequests == 1 ? tr("⚠ <b>1 request (%1) has no known price</b>; its cost is not in these "
+                                              "numbers.").arg(share)
                                          : tr("⚠ <b>%1 requests (%2) have no known price</b>; their cost is not in "
-                                              "these numbers."))
-                .arg(count, share)
+                                              "these numbers.").arg(count, share))
             + u' ' + tr("Add a price for their models in the configuration (\"prices\") to include them."));
     }
     Q_EMIT refreshed();
