@@ -425,7 +425,8 @@ QString RequestLogModel::costText(const CostBreakdown &cost)
         return tr("unpriced");
     const NanoUsd total = cost.total();
     // Single calls are often fractions of a cent: show six decimals below one cent.
-    return u"$"_s + formatNanoUsd(total, total < kNanoPerUsd / 100 ? 6 : 4);
+    // Digits in the user's locale, as on the dashboard; "$" leads whatever the locale.
+    return u"$"_s + QLocale().toString(double(total) / double(kNanoPerUsd), 'f', total < kNanoPerUsd / 100 ? 6 : 4);
 }
 
 QString RequestLogModel::durationText(qint64 ms)

@@ -8,6 +8,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 
 namespace Switchyard {
 
@@ -149,7 +150,7 @@ void GatewayStatusWidget::showSpend(const SpendSums &sums)
 {
     // Cents hide small local spend; four decimals show it without drowning large sums.
     const int decimals = sums.cost >= kNanoPerUsd ? 2 : 4;
-    QString text = tr("Spend today: $%1").arg(formatNanoUsd(sums.cost, decimals));
+    QString text = tr("Spend today: $%1").arg(QLocale().toString(double(sums.cost) / double(kNanoPerUsd), 'f', decimals));
     if (sums.unpricedRequests > 0)
         text += u' ' + tr("+ %1 unpriced").arg(sums.unpricedRequests);
     m_spend->setText(text);
