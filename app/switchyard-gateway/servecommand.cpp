@@ -2,8 +2,8 @@
 #include "app/switchyard-gateway/servecommand.h"
 
 #include "app/switchyard-gateway/cliutil.h"
-#include "app/switchyard-gateway/signalwatcher.h"
 #include "core/runtime/runtime.h"
+#include "core/runtime/signalwatcher.h"
 
 #include <QCoreApplication>
 

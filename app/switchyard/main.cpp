@@ -4,6 +4,7 @@
 #include "app/switchyard/singleinstance.h"
 #include "core/config/configstore.h"
 #include "core/runtime/runtime.h"
+#include "core/runtime/signalwatcher.h"
 #include "core/usage/usagestore.h"
 #include "ui/mainwindow/appcontroller.h"
 #include "ui/mainwindow/mainwindow.h"
@@ -95,6 +96,9 @@ int main(int argc, char *argv[])
     QObject::connect(&instance, &SingleInstance::raiseRequested, &controller, &AppController::raiseWindow);
     QObject::connect(&controller, &AppController::quitRequested, &app, &QApplication::quit);
     controller.raiseWindow();
+    // Logout or `kill` ends the app through the same path as Quit: every usage record is written.
+    SignalWatcher termination;
+    QObject::connect(&termination, &SignalWatcher::terminationRequested, &app, &QApplication::quit);
     if (!started)
         controller.window()->statusBar()->showMessage(errors.value(0).toString());
     const int code = QApplication::exec();

@@ -5,7 +5,7 @@
 
 class QSocketNotifier;
 
-namespace Switchyard::Cli {
+namespace Switchyard {
 
 /// Turns SIGINT and SIGTERM into a Qt signal on the main thread (self-pipe), so shutdown
 /// runs in the event loop and flushes everything instead of dying mid-write.
@@ -25,4 +25,4 @@ private:
     static int s_fds[2];
 };
 
-} // namespace Switchyard::Cli
+} // namespace Switchyard

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "app/switchyard-gateway/signalwatcher.h"
+#include "core/runtime/signalwatcher.h"
 
 #include <QSocketNotifier>
 
@@ -7,7 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace Switchyard::Cli {
+namespace Switchyard {
 
 int SignalWatcher::s_fds[2] = {-1, -1};
 
@@ -48,4 +48,4 @@ void SignalWatcher::onSignal(int signal)
     [[maybe_unused]] const auto written = ::write(s_fds[0], &byte, 1);
 }
 
-} // namespace Switchyard::Cli
+} // namespace Switchyard
