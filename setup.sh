@@ -12,7 +12,7 @@ PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libqt6sql6-sqlite libgl-dev libqt6opengl6-dev qtkeychain-qt6-dev
-    gnome-keyring dbus libsecret-tools sqlite3 xvfb xauth
+    gnome-keyring dbus libsecret-tools sqlite3 libsqlite3-dev xvfb xauth
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -6,6 +6,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <sqlite3.h>
+
 using namespace Qt::StringLiterals;
 
 namespace Switchyard {
@@ -64,44 +66,49 @@ void UsageRollups::add(const RequestRecord &r)
     s.latencyMsSum += r.latencyMs;
 }
 
-bool UsageRollups::upsert(QSqlDatabase &db, Error *error) const
+QByteArray UsageRollups::upsertSql(bool weekly)
 {
-    QHash<Key, SpendSums> weekly;
-    for (auto it = m_daily.cbegin(); it != m_daily.cend(); ++it) {
-        Key week = it.key();
-        week.day = weekOf(week.day);
-        weekly[week] += it.value();
-    }
-    return upsertInto(db, u"rollup_daily"_s, u"day"_s, m_daily, error)
-        && upsertInto(db, u"rollup_weekly"_s, u"week"_s, weekly, error);
-}
-
-bool UsageRollups::upsertInto(QSqlDatabase &db, const QString &table, const QString &keyColumn,
-                              const QHash<Key, SpendSums> &sums, Error *error)
-{
+    const QString keyColumn = weekly ? u"week"_s : u"day"_s;
     QString updates;
     for (QStringView c : QStringView(kSumColumns).split(u", "))
         updates += (updates.isEmpty() ? u""_s : u", "_s) + c + u" = "_s + c + u" + excluded."_s + c;
-    QSqlQuery q(db);
-    if (!q.prepare(u"INSERT INTO %1 (%2, %3, %4) VALUES (?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?) "
-                   "ON CONFLICT (%2, %3) DO UPDATE SET %5"_s.arg(table, keyColumn, kKeyColumns, kSumColumns, updates))) {
-        if (error)
-            *error = {{}, q.lastError().text()};
-        return false;
+    return u"INSERT INTO %1 (%2, %3, %4) VALUES (?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?) "
+           "ON CONFLICT (%2, %3) DO UPDATE SET %5"_s
+        .arg(weekly ? u"rollup_weekly"_s : u"rollup_daily"_s, keyColumn, kKeyColumns, kSumColumns, updates)
+        .toUtf8();
+}
+
+bool UsageRollups::upsert(sqlite3_stmt *daily, sqlite3_stmt *weekly, UsageRows::Utf8Arena &text, Error *error) const
+{
+    QHash<Key, SpendSums> weeks;
+    for (auto it = m_daily.cbegin(); it != m_daily.cend(); ++it) {
+        Key week = it.key();
+        week.day = weekOf(week.day);
+        weeks[week] += it.value();
     }
+    return upsertInto(daily, text, m_daily, error) && upsertInto(weekly, text, weeks, error);
+}
+
+bool UsageRollups::upsertInto(sqlite3_stmt *q, UsageRows::Utf8Arena &text, const QHash<Key, SpendSums> &sums,
+                              Error *error)
+{
     for (auto it = sums.cbegin(); it != sums.cend(); ++it) {
         const Key &k = it.key();
         const SpendSums &s = it.value();
-        int i = 0;
-        for (const QVariant &v : {QVariant(k.day), QVariant(k.provider), QVariant(k.node), QVariant(k.model),
-                                  QVariant(k.task), QVariant(k.route), QVariant(s.requests), QVariant(s.errors),
-                                  QVariant(s.inputTokens), QVariant(s.cachedTokens), QVariant(s.cacheWriteTokens),
-                                  QVariant(s.outputTokens), QVariant(s.reasoningTokens), QVariant(s.cost),
-                                  QVariant(s.unpricedRequests), QVariant(s.latencyMsSum)}) {
-            // Key columns are NOT NULL: a null QString would bind as NULL.
-            q.bindValue(i++, v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(u""_s) : v);
-        }
-        if (!run(q, error))
+        text.clear();
+        int i = 1;
+        sqlite3_bind_int64(q, i++, k.day);
+        // Key columns are NOT NULL: bindText() binds a null QString as ''.
+        for (const QString *t : {&k.provider, &k.node, &k.model, &k.task, &k.route})
+            i = UsageRows::bindText(q, i, text, *t);
+        for (qint64 v : {s.requests, s.errors, s.inputTokens, s.cachedTokens, s.cacheWriteTokens, s.outputTokens,
+                         s.reasoningTokens, s.cost, s.unpricedRequests, s.latencyMsSum})
+            sqlite3_bind_int64(q, i++, v);
+        const int rc = sqlite3_step(q);
+        if (rc != SQLITE_DONE && error)
+            *error = {{}, QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(q)))};
+        sqlite3_reset(q);
+        if (rc != SQLITE_DONE)
             return false;
     }
     return true;

@@ -4,7 +4,9 @@
 #include "core/common/error.h"
 #include "core/usage/spendquery.h"
 #include "core/usage/usagerecord.h"
+#include "core/usage/usagerows.h"
 
+#include <QByteArray>
 #include <QHash>
 
 #include <optional>
@@ -31,8 +33,11 @@ public:
     void add(const RequestRecord &record);
     bool isEmpty() const { return m_daily.isEmpty(); }
     void clear() { m_daily.clear(); }
-    /// Adds the sums to both tables; call inside an open transaction.
-    bool upsert(QSqlDatabase &db, Error *error) const;
+    /// The statement upsert() runs, for `rollup_weekly` or `rollup_daily`; prepared once by the writer.
+    static QByteArray upsertSql(bool weekly);
+    /// Adds the sums to both tables with statements of upsertSql(false) and upsertSql(true);
+    /// call inside an open transaction.
+    bool upsert(sqlite3_stmt *daily, sqlite3_stmt *weekly, UsageRows::Utf8Arena &text, Error *error) const;
 
     /// Recomputes both tables from `requests` for the given days (open ends: everything),
     /// widened to whole weeks for `rollup_weekly`. Call inside an open transaction.
@@ -48,8 +53,8 @@ private:
             return qHashMulti(seed, k.day, k.provider, k.node, k.model, k.task, k.route);
         }
     };
-    static bool upsertInto(QSqlDatabase &db, const QString &table, const QString &keyColumn,
-                           const QHash<Key, SpendSums> &sums, Error *error);
+    static bool upsertInto(sqlite3_stmt *statement, UsageRows::Utf8Arena &text, const QHash<Key, SpendSums> &sums,
+                           Error *error);
 
     QHash<Key, SpendSums> m_daily;
 };

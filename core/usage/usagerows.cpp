@@ -6,6 +6,8 @@
 #include <QTimeZone>
 #include <QVariant>
 
+#include <sqlite3.h>
+
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -72,6 +74,57 @@ QString prefixed(const QString &prefix, const QStringList &columns)
     for (const QString &c : columns)
         out.append(prefix + c);
     return out.join(u", "_s);
+}
+
+// Minimum block size: a typical row's text fits in the first block.
+constexpr qsizetype kArenaBlock = 16 * 1024;
+
+void bindInt(sqlite3_stmt *s, int parameter, qint64 value)
+{
+    sqlite3_bind_int64(s, parameter, value);
+}
+
+void bindTtft(sqlite3_stmt *s, int parameter, qint64 ms)
+{
+    if (ms < 0)
+        sqlite3_bind_null(s, parameter);
+    else
+        sqlite3_bind_int64(s, parameter, ms);
+}
+
+int bindTokens(sqlite3_stmt *s, int i, const TokenUsage &t)
+{
+    bindInt(s, i++, t.inputTokens);
+    bindInt(s, i++, t.cacheReadTokens);
+    bindInt(s, i++, t.cacheWriteTokens);
+    bindInt(s, i++, t.cacheWrite1hTokens);
+    bindInt(s, i++, t.outputTokens);
+    bindInt(s, i++, t.reasoningTokens);
+    bindInt(s, i++, t.inputAudioTokens);
+    bindInt(s, i++, t.outputAudioTokens);
+    return i;
+}
+
+// Same values as bindCost() on a QSqlQuery, for the native statements.
+int bindCost(sqlite3_stmt *s, Utf8Arena &arena, int i, const CostBreakdown &c)
+{
+    if (c.priced)
+        bindInt(s, i++, c.total());
+    else
+        sqlite3_bind_null(s, i++);
+    bindInt(s, i++, c.priced ? 1 : 0);
+    const bool p = c.priced;
+    bindInt(s, i++, p ? c.input : 0);
+    bindInt(s, i++, p ? c.cacheRead : 0);
+    bindInt(s, i++, p ? c.cacheWrite : 0);
+    bindInt(s, i++, p ? c.output : 0);
+    bindInt(s, i++, p ? c.reasoning : 0);
+    bindInt(s, i++, p ? c.audio : 0);
+    bindInt(s, i++, p ? c.requests : 0);
+    bindInt(s, i++, p ? c.energy : 0);
+    i = bindText(s, i, arena, c.priceSource);
+    i = bindText(s, i, arena, c.matchedModel);
+    return i;
 }
 
 int bindTokens(QSqlQuery &q, int i, const TokenUsage &t)
@@ -296,6 +349,98 @@ void bindAttempt(QSqlQuery &q, qint64 requestRow, const AttemptRecord &a)
     i = bindTokens(q, i, a.tokens);
     i = bindCost(q, i, a.cost);
     bindAt(q, i++, text(a.error));
+}
+
+void SqliteCloser::operator()(sqlite3 *db) const
+{
+    sqlite3_close_v2(db);
+}
+
+void StatementFinalizer::operator()(sqlite3_stmt *statement) const
+{
+    sqlite3_finalize(statement);
+}
+
+void Utf8Arena::clear()
+{
+    m_block = 0;
+    m_used = 0;
+}
+
+std::string_view Utf8Arena::add(QStringView text)
+{
+    if (text.isEmpty())
+        return std::string_view("", 0); // non-null pointer: binds '' rather than NULL
+    const qsizetype need = m_encoder.requiredSpace(text.size());
+    if (m_block < m_blocks.size() && m_capacity[m_block] - m_used < need) {
+        ++m_block; // the current block keeps the text already bound from it
+        m_used = 0;
+    }
+    if (m_block == m_blocks.size()) {
+        m_blocks.emplace_back();
+        m_capacity.push_back(0);
+    }
+    if (m_capacity[m_block] < need) { // unused so far in this row: safe to replace
+        m_capacity[m_block] = qMax(need, kArenaBlock);
+        m_blocks[m_block] = std::make_unique_for_overwrite<char[]>(size_t(m_capacity[m_block]));
+    }
+    char *begin = m_blocks[m_block].get() + m_used;
+    char *end = m_encoder.appendToBuffer(begin, text);
+    m_used += end - begin;
+    return std::string_view(begin, size_t(end - begin));
+}
+
+int bindText(sqlite3_stmt *s, int parameter, Utf8Arena &arena, QStringView text)
+{
+    const std::string_view utf8 = arena.add(text);
+    sqlite3_bind_text(s, parameter, utf8.data(), int(utf8.size()), SQLITE_STATIC);
+    return parameter + 1;
+}
+
+void bindRequest(sqlite3_stmt *s, Utf8Arena &arena, const RequestRecord &r)
+{
+    int i = 1;
+    i = bindText(s, i, arena, r.requestId);
+    bindInt(s, i++, toMs(r.time));
+    i = bindText(s, i, arena, r.keyName);
+    i = bindText(s, i, arena, r.task);
+    i = bindText(s, i, arena, r.requestedModel);
+    i = bindText(s, i, arena, r.route);
+    i = bindText(s, i, arena, r.pipeline);
+    i = bindText(s, i, arena, r.pipelineStep);
+    i = bindText(s, i, arena, r.provider);
+    i = bindText(s, i, arena, r.node);
+    i = bindText(s, i, arena, r.model);
+    bindInt(s, i++, r.httpStatus);
+    i = bindText(s, i, arena, r.status);
+    bindInt(s, i++, r.attempts);
+    i = bindTokens(s, i, r.tokens);
+    i = bindCost(s, arena, i, r.cost);
+    bindInt(s, i++, r.latencyMs);
+    bindTtft(s, i++, r.ttftMs);
+    bindInt(s, i++, r.stream ? 1 : 0);
+    bindInt(s, i++, r.cacheHit ? 1 : 0);
+    i = bindText(s, i, arena, r.error);
+    Q_ASSERT(i == kRequestColumns.size() + 1);
+}
+
+void bindAttempt(sqlite3_stmt *s, Utf8Arena &arena, qint64 requestRow, const AttemptRecord &a)
+{
+    int i = 1;
+    bindInt(s, i++, requestRow);
+    bindInt(s, i++, a.rung);
+    i = bindText(s, i, arena, a.provider);
+    i = bindText(s, i, arena, a.node);
+    i = bindText(s, i, arena, a.model);
+    bindInt(s, i++, a.httpStatus);
+    i = bindText(s, i, arena, a.outcome);
+    i = bindText(s, i, arena, a.escalationReason);
+    bindInt(s, i++, a.latencyMs);
+    bindTtft(s, i++, a.ttftMs);
+    i = bindTokens(s, i, a.tokens);
+    i = bindCost(s, arena, i, a.cost);
+    i = bindText(s, i, arena, a.error);
+    Q_ASSERT(i == kAttemptColumns.size() + 1);
 }
 
 RequestRecord readRequest(const QSqlQuery &q, int i, qint64 *rowId)

@@ -5,9 +5,16 @@
 #include "core/usage/usagerecord.h"
 
 #include <QString>
+#include <QStringEncoder>
 #include <QVariantList>
 
+#include <memory>
+#include <string_view>
+#include <vector>
+
 class QSqlQuery;
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace Switchyard::UsageRows {
 
@@ -20,6 +27,42 @@ QString insertRequestSql();
 QString insertAttemptSql();
 void bindRequest(QSqlQuery &query, const RequestRecord &record);
 void bindAttempt(QSqlQuery &query, qint64 requestRow, const AttemptRecord &attempt);
+
+/// RAII for the writer's native SQLite handles (sqlite3_close_v2 / sqlite3_finalize).
+struct SqliteCloser {
+    void operator()(sqlite3 *db) const;
+};
+struct StatementFinalizer {
+    void operator()(sqlite3_stmt *statement) const;
+};
+using SqliteHandle = std::unique_ptr<sqlite3, SqliteCloser>;
+using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
+
+/// UTF-8 copies of the text fields of one statement execution, bound with SQLITE_STATIC:
+/// each field is converted once, into blocks kept from row to row, so a row costs no
+/// allocation. A block is never grown while it holds text, so the views stay valid
+/// until clear().
+class Utf8Arena
+{
+public:
+    void clear();
+    /// A null QString gives "" (never NULL): the text columns are NOT NULL.
+    std::string_view add(QStringView text);
+
+private:
+    std::vector<std::unique_ptr<char[]>> m_blocks;
+    std::vector<qsizetype> m_capacity;
+    size_t m_block = 0;
+    qsizetype m_used = 0;
+    QStringEncoder m_encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
+};
+
+/// Binds a text parameter (1-based) from the arena with SQLITE_STATIC.
+int bindText(sqlite3_stmt *statement, int parameter, Utf8Arena &arena, QStringView text);
+/// Binds every parameter of insertRequestSql() / insertAttemptSql() prepared natively;
+/// the arena must be left alone until the statement was stepped.
+void bindRequest(sqlite3_stmt *statement, Utf8Arena &arena, const RequestRecord &record);
+void bindAttempt(sqlite3_stmt *statement, Utf8Arena &arena, qint64 requestRow, const AttemptRecord &attempt);
 
 /// Column lists for SELECTs read back with readRequest() / readAttempt(); `prefix` is a
 /// table alias such as "r.". The first column is `id` / `request_row`.

@@ -8,8 +8,11 @@
 
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QTimer>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -78,11 +81,7 @@ bool UsageWriter::open(Error *error)
         closeDatabase();
         return false;
     }
-    m_insertRequest.emplace(db);
-    m_insertAttempt.emplace(db);
-    if (!m_insertRequest->prepare(UsageRows::insertRequestSql())
-        || !m_insertAttempt->prepare(UsageRows::insertAttemptSql())) {
-        *error = {m_path, m_insertRequest->lastError().text() + m_insertAttempt->lastError().text()};
+    if (!openNative(error)) {
         db = {};
         closeDatabase();
         return false;
@@ -99,10 +98,52 @@ bool UsageWriter::open(Error *error)
     return true;
 }
 
+bool UsageWriter::openNative(Error *error)
+{
+    sqlite3 *raw = nullptr;
+    // NOMUTEX: the connection is used on the writer thread only. The file exists: the
+    // QtSql connection created and migrated it.
+    const int rc = sqlite3_open_v2(m_path.toUtf8().constData(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                                   nullptr);
+    m_db.reset(raw); // a failed open still returns a handle to close
+    if (rc != SQLITE_OK) {
+        *error = {m_path, tr("cannot open the usage database: %1")
+                              .arg(QString::fromUtf8(raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)))};
+        return false;
+    }
+    sqlite3_busy_timeout(m_db.get(), int(m_options.busyTimeout.count()));
+    // Same settings as the QtSql connection (see open()); they are per connection.
+    if (!execNative("PRAGMA synchronous = NORMAL", error) || !execNative("PRAGMA foreign_keys = ON", error)
+        || !execNative("PRAGMA cache_size = -65536", error)
+        || !execNative("PRAGMA wal_autocheckpoint = 10000", error)
+        || !execNative("PRAGMA journal_size_limit = 67108864", error))
+        return false;
+    const auto prepare = [&](UsageRows::Statement &statement, const QByteArray &sql) {
+        sqlite3_stmt *s = nullptr;
+        // PERSISTENT: the statements live as long as the connection.
+        const int prc = sqlite3_prepare_v3(m_db.get(), sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &s,
+                                           nullptr);
+        statement.reset(s);
+        if (prc == SQLITE_OK)
+            return true;
+        *error = {m_path, QString::fromUtf8(sqlite3_errmsg(m_db.get()))};
+        return false;
+    };
+    if (!prepare(m_insertRequest, UsageRows::insertRequestSql().toUtf8())
+        || !prepare(m_insertAttempt, UsageRows::insertAttemptSql().toUtf8())
+        || !prepare(m_upsertDaily, UsageRollups::upsertSql(false))
+        || !prepare(m_upsertWeekly, UsageRollups::upsertSql(true)))
+        return false; // open() closes what was opened
+    return true;
+}
+
 void UsageWriter::closeDatabase()
 {
     m_insertRequest.reset();
     m_insertAttempt.reset();
+    m_upsertDaily.reset();
+    m_upsertWeekly.reset();
+    m_db.reset();
     if (m_connection.isEmpty())
         return;
     if (QSqlDatabase::contains(m_connection)) {
@@ -122,9 +163,30 @@ bool UsageWriter::exec(const QString &sql, Error *error)
     return false;
 }
 
+bool UsageWriter::execNative(const char *sql, Error *error)
+{
+    char *message = nullptr;
+    if (sqlite3_exec(m_db.get(), sql, nullptr, nullptr, &message) == SQLITE_OK)
+        return true;
+    if (error)
+        *error = {m_path, QString::fromUtf8(message ? message : sqlite3_errmsg(m_db.get()))};
+    sqlite3_free(message);
+    return false;
+}
+
+bool UsageWriter::step(sqlite3_stmt *statement, Error *error)
+{
+    const int rc = sqlite3_step(statement);
+    if (rc != SQLITE_DONE && error)
+        *error = {m_path, QString::fromUtf8(sqlite3_errmsg(m_db.get()))};
+    // Every parameter is bound again before the next step, so no clear_bindings needed.
+    sqlite3_reset(statement);
+    return rc == SQLITE_DONE;
+}
+
 void UsageWriter::onQueued()
 {
-    if (!m_insertRequest || m_retryTimer->isActive())
+    if (!m_db || m_retryTimer->isActive())
         return;
     qsizetype queued;
     {
@@ -139,7 +201,7 @@ void UsageWriter::onQueued()
 
 void UsageWriter::commitNow()
 {
-    if (!m_insertRequest)
+    if (!m_db)
         return;
     m_batchTimer->stop();
     m_retryTimer->stop();
@@ -201,22 +263,22 @@ void UsageWriter::commitNow()
 
 bool UsageWriter::writeBatch(const QList<RequestRecord> &batch, Error *error)
 {
-    if (!exec(u"BEGIN IMMEDIATE"_s, error))
+    if (!execNative("BEGIN IMMEDIATE", error))
         return false;
     UsageRollups rollups;
     bool ok = true;
     for (const RequestRecord &r : batch) {
-        UsageRows::bindRequest(*m_insertRequest, r);
-        if (!m_insertRequest->exec()) {
-            *error = {m_path, m_insertRequest->lastError().text()};
+        m_text.clear();
+        UsageRows::bindRequest(m_insertRequest.get(), m_text, r);
+        if (!step(m_insertRequest.get(), error)) {
             ok = false;
             break;
         }
-        const qint64 row = m_insertRequest->lastInsertId().toLongLong();
+        const qint64 row = sqlite3_last_insert_rowid(m_db.get());
         for (const AttemptRecord &a : r.attemptRecords) {
-            UsageRows::bindAttempt(*m_insertAttempt, row, a);
-            if (!m_insertAttempt->exec()) {
-                *error = {m_path, m_insertAttempt->lastError().text()};
+            m_text.clear();
+            UsageRows::bindAttempt(m_insertAttempt.get(), m_text, row, a);
+            if (!step(m_insertAttempt.get(), error)) {
                 ok = false;
                 break;
             }
@@ -225,16 +287,20 @@ bool UsageWriter::writeBatch(const QList<RequestRecord> &batch, Error *error)
             break;
         rollups.add(r);
     }
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    ok = ok && rollups.upsert(db, error) && exec(u"COMMIT"_s, error);
-    if (!ok)
-        exec(u"ROLLBACK"_s, nullptr);
+    if (ok && !rollups.upsert(m_upsertDaily.get(), m_upsertWeekly.get(), m_text, error)) {
+        error->path = m_path;
+        ok = false;
+    }
+    ok = ok && execNative("COMMIT", error);
+    // Some errors (disk full, I/O) already rolled the transaction back.
+    if (!ok && !sqlite3_get_autocommit(m_db.get()))
+        execNative("ROLLBACK", nullptr);
     return ok;
 }
 
 qint64 UsageWriter::reprice(const UsageStore::PriceFunction &price, const UsageFilter &scope, Error *error)
 {
-    if (!m_insertRequest) {
+    if (!m_db) {
         *error = {m_path, tr("the usage database is not open")};
         return -1;
     }

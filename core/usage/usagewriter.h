@@ -3,16 +3,15 @@
 
 #include "core/common/error.h"
 #include "core/usage/usagerecord.h"
+#include "core/usage/usagerows.h"
 #include "core/usage/usagestore.h"
 
 #include <QList>
 #include <QMutex>
 #include <QObject>
-#include <QSqlQuery>
 #include <QWaitCondition>
 
 #include <memory>
-#include <optional>
 
 class QTimer;
 
@@ -35,7 +34,11 @@ struct UsageQueue {
 };
 
 /// The write side of UsageStore. Lives on the writer thread: moved there before open(),
-/// which creates its connection and timers there; deleted there when the thread finishes.
+/// which creates its connections and timers there; deleted there when the thread finishes.
+///
+/// Two connections: batches go through the sqlite3 C API (prepared once, positional binds,
+/// no QVariant per value), which is most of the writer's cost; migrations and reprice,
+/// rare and not hot, stay on a QtSql connection.
 class UsageWriter : public QObject
 {
     Q_OBJECT
@@ -58,6 +61,10 @@ Q_SIGNALS:
 private:
     bool writeBatch(const QList<RequestRecord> &batch, Error *error);
     bool exec(const QString &sql, Error *error);
+    bool execNative(const char *sql, Error *error);
+    /// Steps a statement that returns no rows, then resets it for the next use.
+    bool step(sqlite3_stmt *statement, Error *error);
+    bool openNative(Error *error);
     qint64 repriceRequests(const UsageStore::PriceFunction &price, const UsageFilter &scope, Error *error);
     qint64 repriceAttempts(const UsageStore::PriceFunction &price, const UsageFilter &scope, Error *error);
     void closeDatabase();
@@ -65,9 +72,14 @@ private:
     QString m_path;
     UsageStore::Options m_options;
     std::shared_ptr<UsageQueue> m_queue;
-    QString m_connection;
-    std::optional<QSqlQuery> m_insertRequest;
-    std::optional<QSqlQuery> m_insertAttempt;
+    QString m_connection; ///< QtSql: migrations, reprice
+    // Declared before the statements, which must be finalized first.
+    UsageRows::SqliteHandle m_db; ///< batches; null while not open
+    UsageRows::Statement m_insertRequest;
+    UsageRows::Statement m_insertAttempt;
+    UsageRows::Statement m_upsertDaily;
+    UsageRows::Statement m_upsertWeekly;
+    UsageRows::Utf8Arena m_text; ///< UTF-8 of the row being bound
     QTimer *m_batchTimer = nullptr;
     QTimer *m_retryTimer = nullptr;
     int m_failureStreak = 0;
