@@ -78,19 +78,24 @@
 <context>
     <name>Switchyard::AppController</name>
     <message>
-        <location filename="../ui/mainwindow/appcontroller.cpp" line="64"/>
+        <location filename="../ui/mainwindow/appcontroller.cpp" line="65"/>
         <source>Switchyard gateway</source>
         <translation>Switchyard-Gateway</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/appcontroller.cpp" line="66"/>
+        <location filename="../ui/mainwindow/appcontroller.cpp" line="67"/>
         <source>Show Switchyard</source>
         <translation>Switchyard anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/appcontroller.cpp" line="68"/>
+        <location filename="../ui/mainwindow/appcontroller.cpp" line="69"/>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/appcontroller.cpp" line="79"/>
+        <source>Keep the gateway running in the tray when the window closes</source>
+        <translation>Gateway im Infobereich weiterlaufen lassen, wenn das Fenster geschlossen wird</translation>
     </message>
 </context>
 <context>
@@ -246,62 +251,62 @@
 <context>
     <name>Switchyard::GatewayStatusWidget</name>
     <message>
-        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="44"/>
+        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="45"/>
         <source>Cost of today&apos;s requests (UTC day) at the prices in force when they were served. Unpriced requests have no known price and are not in the total.</source>
         <translation>Kosten der heutigen Anfragen (UTC-Tag) zu den Preisen, die bei ihrer Bearbeitung galten. Anfragen ohne Preis haben keinen bekannten Preis und sind nicht in der Summe enthalten.</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="46"/>
+        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="47"/>
         <source>Requests the gateway answered in the last 60 seconds</source>
         <translation>Anfragen, die das Gateway in den letzten 60 Sekunden beantwortet hat</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="78"/>
+        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="79"/>
         <source>Spend today: …</source>
         <translation>Ausgaben heute: …</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="91"/>
+        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="92"/>
         <source>Serving on %1</source>
         <translation>Aktiv auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="92"/>
+        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="93"/>
         <source>Base URL: %1</source>
         <translation>Basis-URL: %1</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="95"/>
+        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="96"/>
         <source>Gateway stopped</source>
         <translation>Gateway gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="96"/>
+        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="97"/>
         <source>Start it on the Overview page.</source>
         <translation>Starten Sie es auf der Seite „Übersicht“.</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="99"/>
+        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="100"/>
         <source>Gateway error</source>
         <translation>Gateway-Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="107"/>
+        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="108"/>
         <source>%1 req/min</source>
         <translation>%1 Anfr./min</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="143"/>
+        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="144"/>
         <source>Spend today: unavailable</source>
         <translation>Ausgaben heute: nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="152"/>
+        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="153"/>
         <source>Spend today: $%1</source>
         <translation>Ausgaben heute: $%1</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="154"/>
+        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="155"/>
         <source>+ %1 unpriced</source>
         <translation>+ %1 ohne Preis</translation>
     </message>

@@ -13,6 +13,7 @@
 #include "ui/requestlog/requestlogpage.h"
 #include "ui/welcome/welcomepage.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QMenu>
 #include <QStyle>
@@ -74,6 +75,17 @@ void AppController::createTray()
     m_tray->show();
     // Closing the window keeps the gateway serving only where a tray icon can bring it back.
     m_window->setCloseToTray(s_closeToTray.get());
+    // The user's choice, offered only where a tray icon can bring the window back.
+    QAction *keepRunning = new QAction(tr("Keep the gateway running in the tray when the window closes"), m_window);
+    keepRunning->setCheckable(true);
+    keepRunning->setChecked(s_closeToTray.get());
+    connect(keepRunning, &QAction::toggled, this, [this](bool on) {
+        s_closeToTray.set(on);
+        m_window->setCloseToTray(on);
+    });
+    QMenu *file = m_window->fileMenu();
+    file->insertAction(file->actions().value(0), keepRunning);
+    file->insertSeparator(file->actions().value(1));
 }
 
 void AppController::raiseWindow()

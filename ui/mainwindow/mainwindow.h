@@ -4,6 +4,7 @@
 #include <QMainWindow>
 
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 
 namespace Switchyard {
@@ -29,6 +30,9 @@ public:
     /// Widget shown permanently at the right of the status bar (the gateway status).
     void setStatusWidget(QWidget *widget);
 
+    /// The File menu, for actions the app adds (e.g. the tray choice).
+    QMenu *fileMenu() const { return m_fileMenu; }
+
     void setCloseToTray(bool enabled) { m_closeToTray = enabled; }
     bool closeToTray() const { return m_closeToTray; }
     /// Restores geometry and the last page; call after all pages were added.
@@ -44,6 +48,7 @@ private:
     void onCurrentRowChanged(int row);
 
     QListWidget *m_sidebar;
+    QMenu *m_fileMenu = nullptr;
     QStackedWidget *m_stack;
     QList<Page *> m_pages;
     int m_previous = -1;
