@@ -40,28 +40,6 @@ bool isUsageOnlyChunk(const QByteArray &json)
     return o.value(u"usage").isObject() && o.value(u"choices").toArray().isEmpty();
 }
 
-TokenUsage sum(const TokenUsage &a, const TokenUsage &b)
-{
-    return {a.inputTokens + b.inputTokens,           a.cacheReadTokens + b.cacheReadTokens,
-            a.cacheWriteTokens + b.cacheWriteTokens, a.cacheWrite1hTokens + b.cacheWrite1hTokens,
-            a.outputTokens + b.outputTokens,         a.reasoningTokens + b.reasoningTokens,
-            a.inputAudioTokens + b.inputAudioTokens, a.outputAudioTokens + b.outputAudioTokens};
-}
-
-CostBreakdown add(const CostBreakdown &a, const CostBreakdown &b)
-{
-    CostBreakdown c = a;
-    c.input += b.input;
-    c.cacheRead += b.cacheRead;
-    c.cacheWrite += b.cacheWrite;
-    c.output += b.output;
-    c.reasoning += b.reasoning;
-    c.audio += b.audio;
-    c.requests += b.requests;
-    c.energy += b.energy;
-    return c;
-}
-
 /// The status and error a client sees when the ladder ended without an answer.
 OpenAiError clientError(const LadderOutcome &outcome)
 {
@@ -434,23 +412,16 @@ void GatewayApi::record(Exchange *ex, const LadderOutcome &outcome, int clientSt
         AttemptRecord a = outcome.attemptRecords.at(i);
         const bool hasTokens = a.tokens.inputTokens > 0 || a.tokens.outputTokens > 0;
         if (hasTokens || !a.node.isEmpty()) {
-            RequestRecord one;
-            one.time = ex->time;
-            one.provider = a.provider;
-            one.node = a.node;
-            one.model = a.model;
-            one.tokens = a.tokens;
-            one.latencyMs = a.latencyMs;
-            a.cost = calculator.cost(one);
+            a.cost = calculator.cost(a, ex->time);
             if (hasTokens) {
                 anyTokens = true;
                 allPriced = allPriced && a.cost.priced;
-                total = add(total, a.cost);
+                total += a.cost;
                 total.priceSource = a.cost.priceSource;
                 total.matchedModel = a.cost.matchedModel;
             }
         }
-        r.tokens = sum(r.tokens, a.tokens);
+        r.tokens += a.tokens;
         r.attemptRecords.append(a);
     }
     if (outcome.committed && !outcome.result.hasUsage && !outcome.attemptRecords.isEmpty()) {
@@ -459,19 +430,12 @@ void GatewayApi::record(Exchange *ex, const LadderOutcome &outcome, int clientSt
         AttemptRecord &last = r.attemptRecords.last();
         last.tokens.inputTokens = ex->routing.estimatedPromptTokens;
         last.tokens.outputTokens = (outcome.result.content.size() + 3) / 4;
-        RequestRecord one;
-        one.time = ex->time;
-        one.provider = last.provider;
-        one.node = last.node;
-        one.model = last.model;
-        one.tokens = last.tokens;
-        one.latencyMs = last.latencyMs;
-        last.cost = calculator.cost(one);
+        last.cost = calculator.cost(last, ex->time);
         anyTokens = true;
         allPriced = allPriced && last.cost.priced;
-        total = add(total, last.cost);
+        total += last.cost;
         total.priceSource = last.cost.priceSource + QStringLiteral(" (tokens estimated)");
-        r.tokens = sum(r.tokens, last.tokens);
+        r.tokens += last.tokens;
     }
     if (anyTokens && allPriced)
         r.cost = total;

@@ -26,6 +26,19 @@ struct CostBreakdown {
     QString matchedModel;    ///< catalog model id the name matched, empty when unpriced
 
     NanoUsd total() const { return input + cacheRead + cacheWrite + output + reasoning + audio + requests + energy; }
+    /// Adds the amounts of `other` part by part; `priced` and the sources stay as they are.
+    CostBreakdown &operator+=(const CostBreakdown &other)
+    {
+        input += other.input;
+        cacheRead += other.cacheRead;
+        cacheWrite += other.cacheWrite;
+        output += other.output;
+        reasoning += other.reasoning;
+        audio += other.audio;
+        requests += other.requests;
+        energy += other.energy;
+        return *this;
+    }
     double totalUsd() const { return double(total()) / double(kNanoPerUsd); }
 };
 

@@ -143,4 +143,16 @@ CostBreakdown CostCalculator::cost(const RequestRecord &record) const
     return {};
 }
 
+CostBreakdown CostCalculator::cost(const AttemptRecord &attempt, const QDateTime &at) const
+{
+    RequestRecord one;
+    one.time = at;
+    one.provider = attempt.provider;
+    one.node = attempt.node;
+    one.model = attempt.model;
+    one.tokens = attempt.tokens;
+    one.latencyMs = attempt.latencyMs;
+    return cost(one);
+}
+
 } // namespace Switchyard

@@ -27,6 +27,8 @@ public:
     CostBreakdown nodeCost(const QString &nodeId, const TokenUsage &usage, qint64 latencyMs) const;
     /// Dispatches on `record.node` / `record.provider`, priced at `record.time`.
     CostBreakdown cost(const RequestRecord &record) const;
+    /// One ladder attempt with its own target and tokens, priced at `at`.
+    CostBreakdown cost(const AttemptRecord &attempt, const QDateTime &at) const;
 
 private:
     std::shared_ptr<const PriceCatalog> m_catalog;

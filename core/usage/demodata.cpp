@@ -114,33 +114,6 @@ AttemptRecord attemptOn(const Server &s, int rung)
     return a;
 }
 
-CostBreakdown priceAttempt(const CostCalculator &calc, const AttemptRecord &a, const QDateTime &time)
-{
-    RequestRecord one;
-    one.time = time;
-    one.provider = a.provider;
-    one.node = a.node;
-    one.model = a.model;
-    one.tokens = a.tokens;
-    one.latencyMs = a.latencyMs;
-    return calc.cost(one);
-}
-
-CostBreakdown addCost(CostBreakdown a, const CostBreakdown &b)
-{
-    a.input += b.input;
-    a.cacheRead += b.cacheRead;
-    a.cacheWrite += b.cacheWrite;
-    a.output += b.output;
-    a.reasoning += b.reasoning;
-    a.audio += b.audio;
-    a.requests += b.requests;
-    a.energy += b.energy;
-    a.priceSource = b.priceSource;
-    a.matchedModel = b.matchedModel;
-    return a;
-}
-
 } // namespace
 
 QString DemoData::defaultPath()
@@ -271,11 +244,13 @@ QList<RequestRecord> DemoData::generate(const DemoDataOptions &options)
                     a.latencyMs = s.baseLatencyMs + qint64(double(tokens.outputTokens) * s.msPerOutputToken)
                         + rng.between(0, 400);
                 }
-                a.cost = priceAttempt(calc, a, r.time);
+                a.cost = calc.cost(a, r.time);
                 if (a.tokens.inputTokens > 0 || a.tokens.outputTokens > 0) {
                     anyTokens = true;
                     allPriced = allPriced && a.cost.priced;
-                    total = addCost(total, a.cost);
+                    total += a.cost;
+                    total.priceSource = a.cost.priceSource;
+                    total.matchedModel = a.cost.matchedModel;
                 }
                 r.latencyMs += a.latencyMs;
                 r.attemptRecords.append(a);

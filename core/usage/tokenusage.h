@@ -20,6 +20,19 @@ struct TokenUsage {
     qint64 inputAudioTokens = 0;
     qint64 outputAudioTokens = 0;
 
+    TokenUsage &operator+=(const TokenUsage &o)
+    {
+        inputTokens += o.inputTokens;
+        cacheReadTokens += o.cacheReadTokens;
+        cacheWriteTokens += o.cacheWriteTokens;
+        cacheWrite1hTokens += o.cacheWrite1hTokens;
+        outputTokens += o.outputTokens;
+        reasoningTokens += o.reasoningTokens;
+        inputAudioTokens += o.inputAudioTokens;
+        outputAudioTokens += o.outputAudioTokens;
+        return *this;
+    }
+
     qint64 uncachedInputTokens() const { return qMax<qint64>(0, inputTokens - cacheReadTokens - cacheWriteTokens); }
     friend bool operator==(const TokenUsage &, const TokenUsage &) = default;
 };
