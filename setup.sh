@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Switchyard setup on Debian 12: installs what is missing, builds, then runs or tests.
 #   ./setup.sh run     install dependencies, build, create the default configuration and
-#                      database in the standard locations, and start Switchyard
+#                      database in the standard locations, and start Switchyard (the desktop
+#                      app; headless gateway when there is no display)
 #   ./setup.sh test    install dependencies, build, run the whole test suite
 #   ./setup.sh build   install dependencies and build only
 set -euo pipefail
@@ -52,10 +53,9 @@ run_app() {
     local gateway="$BUILD_DIR/app/switchyard-gateway/switchyard-gateway"
     say "Preparing the default configuration and usage database"
     "$gateway" init
-    # The desktop app arrives with its own issue; until then Switchyard runs headless.
-    say "Starting the Switchyard gateway (Ctrl+C stops it; every usage record is written first)"
-    say "Point any OpenAI SDK at the printed base URL; try the model \"auto\" (simulated, no key needed)"
-    exec "$gateway" serve
+    say "Starting Switchyard: the gateway serves http://127.0.0.1:4000/v1 (try the model \"auto\": no key needed)"
+    # The desktop app; without a display it says so and runs the same gateway headless.
+    exec "$BUILD_DIR/app/switchyard/switchyard" "$@"
 }
 
 run_tests() {
@@ -64,7 +64,7 @@ run_tests() {
 }
 
 case "${1:-}" in
-    run) install_dependencies; build; run_app ;;
+    run) shift; install_dependencies; build; run_app "$@" ;;
     test) install_dependencies; [ -f tests/sdk/package.json ] && install_sdk_tests; build; run_tests ;;
     build) install_dependencies; build ;;
     *) echo "usage: $0 run|test|build" >&2; exit 2 ;;
