@@ -73,10 +73,12 @@ WelcomePage::WelcomePage(Runtime *runtime, UsageDataSource *source, QWidget *par
                              "border: 1px solid palette(mid); border-radius: 4px;"_s);
     urlRow->addWidget(m_baseUrl);
     auto *copy = new QPushButton(tr("Copy"), body);
+    copy->setObjectName(u"copyBaseUrl"_s);
     connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(baseUrl()); });
     urlRow->addWidget(copy);
     urlRow->addStretch(1);
     layout->addLayout(urlRow);
+    m_snippet->setObjectName(u"baseUrlSnippet"_s);
     m_snippet->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_snippet->setStyleSheet(u"font-family: monospace; background: palette(alternate-base); padding: 8px;"_s);
     layout->addWidget(m_snippet);
