@@ -11,8 +11,13 @@
 namespace Switchyard {
 
 ConfigStore::ConfigStore(Config initial, QObject *parent)
+    : ConfigStore(std::move(initial), QString(), parent)
+{
+}
+
+ConfigStore::ConfigStore(Config initial, const QString &sourcePath, QObject *parent)
     : QObject(parent)
-    , m_snapshot(std::make_shared<const ConfigSnapshot>(ConfigSnapshot{std::move(initial), 1, {}}))
+    , m_snapshot(std::make_shared<const ConfigSnapshot>(ConfigSnapshot{std::move(initial), 1, sourcePath}))
 {
     // Editors save in bursts (truncate, write, rename): wait for the burst to end.
     m_debounce.setSingleShot(true);

@@ -34,6 +34,8 @@ class ConfigStore : public QObject
     Q_OBJECT
 public:
     explicit ConfigStore(Config initial, QObject *parent = nullptr);
+    /// `sourcePath`: the file `initial` was read from, so editors save back to it.
+    ConfigStore(Config initial, const QString &sourcePath, QObject *parent = nullptr);
 
     ConfigSnapshotPtr snapshot() const;
 

@@ -122,7 +122,7 @@ bool Runtime::start(Errors *errors)
         errs.append(loaded.errors);
         return false;
     }
-    d->config = std::make_unique<ConfigStore>(*loaded.config);
+    d->config = std::make_unique<ConfigStore>(*loaded.config, path);
     if (d->options.watchConfig)
         d->config->watchFile(path);
     connect(d->config.get(), &ConfigStore::snapshotChanged, this, &Runtime::resolveSecrets);
