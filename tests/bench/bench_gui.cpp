@@ -17,6 +17,7 @@
 //   bench_gui [--quick] [--seconds S] [--rate R] [--connections C] [--requests N] [--db-dir DIR]
 //
 // --quick: 2 s of load and a 100k-request database, for a smoke run.
+#include "tests/support/usagetestdata.h"
 #include "core/models/requestlogmodel.h"
 #include "core/runtime/runtime.h"
 #include "core/usage/usagestore.h"
@@ -474,38 +475,14 @@ RequestRecord generated(QRandomGenerator &rng, qint64 i, qint64 total, qint64 st
         a.error = u"rate limited"_s;
         r.attemptRecords.append(a);
     }
-    AttemptRecord last;
-    last.rung = int(r.attemptRecords.size());
-    last.provider = r.provider;
-    last.node = r.node;
-    last.model = r.model;
-    last.httpStatus = r.httpStatus;
-    last.outcome = failed ? u"failed"_s : u"ok"_s;
-    last.latencyMs = r.latencyMs;
-    last.ttftMs = r.ttftMs;
-    last.tokens = r.tokens;
-    last.cost = r.cost;
-    last.error = r.error;
-    r.attemptRecords.append(last);
+    r.attemptRecords.append(TestData::finalAttempt(r, failed));
     r.attempts = int(r.attemptRecords.size());
     return r;
 }
 
 qint64 countRequests(const QString &path)
 {
-    if (!QFileInfo::exists(path))
-        return -1;
-    qint64 n = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bench-gui-count"_s);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        QSqlQuery q(db);
-        if (db.open() && q.exec(u"SELECT MAX(id) FROM requests"_s) && q.next())
-            n = q.value(0).toLongLong();
-    }
-    QSqlDatabase::removeDatabase(u"bench-gui-count"_s);
-    return n;
+    return TestData::countRequests(path, u"bench-gui-count"_s);
 }
 
 bool ensureDatabase(const QString &path, qint64 requests)

@@ -6,6 +6,7 @@
 //
 // With --keep and --db-dir, an existing bench-N.sqlite3 that already holds N requests is
 // reused, so the 10M query figures can be rerun without regenerating.
+#include "tests/support/usagetestdata.h"
 #include "core/usage/usagestore.h"
 
 #include <QCommandLineParser>
@@ -119,19 +120,7 @@ public:
             a.error = u"rate limited"_s;
             r.attemptRecords.append(a);
         }
-        AttemptRecord last;
-        last.rung = escalated ? 1 : 0;
-        last.provider = r.provider;
-        last.node = r.node;
-        last.model = r.model;
-        last.httpStatus = r.httpStatus;
-        last.outcome = failed ? u"failed"_s : u"ok"_s;
-        last.latencyMs = r.latencyMs;
-        last.ttftMs = r.ttftMs;
-        last.tokens = r.tokens;
-        last.cost = r.cost;
-        last.error = r.error;
-        r.attemptRecords.append(last);
+        r.attemptRecords.append(TestData::finalAttempt(r, failed));
         r.attempts = int(r.attemptRecords.size());
         return r;
     }
@@ -149,19 +138,7 @@ private:
 
 qint64 countRequests(const QString &path)
 {
-    if (!QFileInfo::exists(path))
-        return -1;
-    qint64 n = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bench-count"_s);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        QSqlQuery q(db);
-        if (db.open() && q.exec(u"SELECT MAX(id) FROM requests"_s) && q.next())
-            n = q.value(0).toLongLong();
-    }
-    QSqlDatabase::removeDatabase(u"bench-count"_s);
-    return n;
+    return TestData::countRequests(path, u"bench-count"_s);
 }
 
 double median(QList<double> v)

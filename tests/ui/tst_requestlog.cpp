@@ -2,6 +2,7 @@
 // The request log: RequestLogModel over a real usage database (lazy pages, bounded cache,
 // filters, stale answers, live insertion) and RequestLogPage (attempts panel, drill-down,
 // empty state), on the offscreen platform.
+#include "tests/support/usagetestdata.h"
 #include "core/models/requestlogmodel.h"
 #include "core/usage/usagestore.h"
 #include "ui/requestlog/requestdetailview.h"
@@ -75,19 +76,7 @@ RequestRecord makeRecord(int i, const QString &idPrefix = u"req-"_s)
         a.error = u"rate limited"_s;
         r.attemptRecords.append(a);
     }
-    AttemptRecord last;
-    last.rung = int(r.attemptRecords.size());
-    last.provider = r.provider;
-    last.node = r.node;
-    last.model = r.model;
-    last.httpStatus = r.httpStatus;
-    last.outcome = error ? u"failed"_s : u"ok"_s;
-    last.latencyMs = r.latencyMs;
-    last.ttftMs = r.ttftMs;
-    last.tokens = r.tokens;
-    last.cost = r.cost;
-    last.error = r.error;
-    r.attemptRecords.append(last);
+    r.attemptRecords.append(TestData::finalAttempt(r, error));
     r.attempts = int(r.attemptRecords.size());
     return r;
 }
