@@ -139,8 +139,10 @@ void TestRequestLog::modelTesterBeforeData()
 {
     RequestLogModel model(m_store.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(model.rowCount(), 0);
-    QVERIFY(!model.isCounted());
+    // The count arrives from the reader thread; until then the model is empty. (A count
+    // that finished before the continuation was attached is applied at once.)
+    if (!model.isCounted())
+        QCOMPARE(model.rowCount(), 0);
     QTRY_COMPARE(model.rowCount(), kRows);
     QCOMPARE(model.columnCount(), int(RequestLogModel::ColumnCount));
     QTRY_VERIFY(model.recordAt(0));
