@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/gateway/httpserver.h"
 
+#include "core/common/epolleventdispatcher.h"
 #include "core/gateway/httpworker.h"
 
 #include <QTcpServer>
@@ -86,6 +87,9 @@ bool HttpServer::start(QString *error)
         Private::Worker w;
         w.thread = std::make_unique<QThread>();
         w.thread->setObjectName(QStringLiteral("gateway-worker-%1").arg(i));
+        // Workers only run Qt sockets and timers: the epoll dispatcher saves the GLib one's
+        // wake-up writes on every notifier change (see EpollEventDispatcher).
+        w.thread->setEventDispatcher(new EpollEventDispatcher);
         w.worker = new HttpWorker(d->options, d->factory);
         w.worker->moveToThread(w.thread.get());
         w.thread->start();
