@@ -22,7 +22,7 @@ class UpstreamPool : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int DefaultMaxIdlePerHost = 32;
+    static constexpr int DefaultMaxIdlePerHost = 128; // a burst of concurrent SDK calls reuses them all
     static constexpr int DefaultIdleTimeoutMs = 60'000;
 
     explicit UpstreamPool(QObject *parent = nullptr);

@@ -116,8 +116,11 @@ void UsageStore::record(RequestRecord record)
         qCWarning(lcUsage) << "usage record" << record.requestId << "arrived after the store was closed; not written";
         return;
     }
+    if (m_queue->records.isEmpty())
+        m_queue->oldestQueuedMs = UsageQueue::steadyMs();
     m_queue->records.append(std::move(record));
     ++m_queue->enqueued;
+    m_queue->checkUrgency(m_options.maxBatch);
     // One wake-up per batch, not per record; a full batch wakes the writer early.
     const bool wake = !m_queue->wakePending || m_queue->records.size() == m_options.maxBatch;
     if (wake && m_queue->writer) {
@@ -135,6 +138,7 @@ bool UsageStore::flush(QDeadlineTimer deadline)
     if (!m_queue->writer)
         return false;
     m_queue->flushTarget = qMax(m_queue->flushTarget, target);
+    m_queue->setUrgent(true); // someone waits for it
     m_queue->wakePending = true;
     QMetaObject::invokeMethod(m_queue->writer, &UsageWriter::commitNow, Qt::QueuedConnection);
     while (m_queue->committed < target) {

@@ -14,6 +14,13 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+
+#ifdef Q_OS_LINUX
+#include <sched.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace Switchyard {
@@ -55,8 +62,37 @@ UsageWriter::~UsageWriter()
     closeDatabase();
 }
 
+qint64 UsageQueue::steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+void UsageQueue::setUrgent(bool value)
+{
+    if (urgent == value || writerThreadId == 0)
+        return;
+    urgent = value;
+#ifdef Q_OS_LINUX
+    sched_param param{};
+    sched_setscheduler(writerThreadId, value ? SCHED_OTHER : SCHED_IDLE, &param);
+#endif
+}
+
+void UsageQueue::checkUrgency(qsizetype maxBatch)
+{
+    if (!urgent && (records.size() >= maxBatch || steadyMs() - oldestQueuedMs > kMaxWaitMs))
+        setUrgent(true);
+}
+
 bool UsageWriter::open(Error *error)
 {
+#ifdef Q_OS_LINUX
+    {
+        QMutexLocker lock(&m_queue->mutex);
+        m_queue->writerThreadId = int(gettid());
+        m_queue->urgent = true; // opening and migrating at normal priority: open() is waited for
+    }
+#endif
     m_connection = u"switchyard-usage-writer-%1"_s.arg(quintptr(this), 0, 16);
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
     db.setDatabaseName(m_path);
@@ -95,6 +131,9 @@ bool UsageWriter::open(Error *error)
     m_retryTimer->setSingleShot(true);
     m_retryTimer->setInterval(m_options.retryInterval);
     connect(m_retryTimer, &QTimer::timeout, this, &UsageWriter::commitNow);
+    QMutexLocker lock(&m_queue->mutex);
+    if (m_queue->records.isEmpty())
+        m_queue->setUrgent(false); // background from now on, until records wait
     return true;
 }
 
@@ -250,8 +289,12 @@ void UsageWriter::commitNow()
         m_queue->committedChanged.wakeAll();
         remaining = m_queue->records.size();
         flushing = m_queue->committed < m_queue->flushTarget;
-        if (remaining == 0)
+        if (remaining == 0) {
             m_queue->wakePending = false;
+            m_queue->setUrgent(false); // caught up: background again
+        } else {
+            m_queue->checkUrgency(m_options.maxBatch);
+        }
     }
     Q_EMIT committed(int(batch.size()));
 
@@ -303,6 +346,10 @@ qint64 UsageWriter::reprice(const UsageStore::PriceFunction &price, const UsageF
     if (!m_db) {
         *error = {m_path, tr("the usage database is not open")};
         return -1;
+    }
+    {
+        QMutexLocker lock(&m_queue->mutex);
+        m_queue->setUrgent(true); // a user waits for it; the next commit that empties the queue resets it
     }
     // Everything recorded before the call is repriced too; a failing disk fails below.
     for (;;) {

@@ -31,6 +31,19 @@ struct UsageQueue {
     bool wakePending = false; ///< the writer already knows there is work (timer or call queued)
     bool closed = false;      ///< the store was closed; later records cannot be written
     UsageWriter *writer = nullptr; ///< to wake; null while not open
+    /// The writer runs as background work (SCHED_IDLE on Linux: any thread serving a call
+    /// preempts it at once) until records wait too long, a flush waits, or a batch is full;
+    /// then at normal priority until it has caught up.
+    bool urgent = false;
+    int writerThreadId = 0;             ///< for the priority switch; 0 where not supported
+    qint64 oldestQueuedMs = 0;          ///< steady clock, when `records` last became non-empty
+    static constexpr qint64 kMaxWaitMs = 250;
+
+    /// Switches the writer between background and normal priority. Caller holds `mutex`.
+    void setUrgent(bool value);
+    /// After a record was added: urgent if a batch is full or the oldest record waited too long.
+    void checkUrgency(qsizetype maxBatch);
+    static qint64 steadyMs();
 };
 
 /// The write side of UsageStore. Lives on the writer thread: moved there before open(),

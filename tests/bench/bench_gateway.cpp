@@ -1066,15 +1066,17 @@ struct Options {
     QStringList gatewayPrefix; ///< e.g. valgrind --tool=callgrind: profile the gateway under this load
     bool secondsGiven = false;
     bool roundsGiven = false;
+    QString only; ///< scenario name filter
 };
 
 void usage()
 {
-    std::printf("Usage: bench_gateway [--seconds N] [--rounds N] [--quick] [--no-nginx] [--no-sy2] [--upstream-delay-ms N] [--sleep-poll]\n"
+    std::printf("Usage: bench_gateway [--seconds N] [--rounds N] [--quick] [--only TEXT] [--no-nginx] [--no-sy2] [--upstream-delay-ms N] [--sleep-poll]\n"
                 "                     [--gateway-prefix \"CMD ARGS\"]\n"
                 "  --seconds N            seconds per measurement (default 3; 1 with --quick)\n"
                 "  --rounds N             rounds of alternating paths; medians are reported (default 3)\n"
                 "  --quick                one short round over a reduced set of scenarios (smoke run)\n"
+                "  --only TEXT            only the scenarios whose name contains TEXT, e.g. \"64 conns\"\n"
                 "  --no-nginx             skip the nginx reference path\n"
                 "  --no-sy2               skip switchyard with gateway.workerThreads = 2\n"
                 "  --upstream-delay-ms N  the upstream waits N ms before answering (default 0)\n"
@@ -1212,6 +1214,8 @@ int main(int argc, char *argv[])
             opt.gatewayPrefix = args.at(++i).split(u' ', Qt::SkipEmptyParts);
         } else if (a == u"--sleep-poll") {
             opt.spin = false;
+        } else if (a == u"--only" && i + 1 < args.size()) {
+            opt.only = args.at(++i);
         } else if (a == u"--no-sy2") {
             opt.twoThreads = false;
         } else if (a == u"--help" || a == u"-h") {
@@ -1368,6 +1372,13 @@ int main(int argc, char *argv[])
         for (const bool stream : {false, true}) {
             for (const int c : {1, 16, 64})
                 scenarios.push_back(closedLoop(stream, c));
+        }
+    }
+    if (!opt.only.isEmpty()) {
+        std::erase_if(scenarios, [&](const Scenario &s) { return !QString::fromStdString(s.name).contains(opt.only); });
+        if (scenarios.empty()) {
+            std::fprintf(stderr, "bench_gateway: no scenario matches '%s'\n", qPrintable(opt.only));
+            return 2;
         }
     }
     for (Scenario &s : scenarios) {

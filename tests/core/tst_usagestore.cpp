@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/usage/usagestore.h"
 
+#include <QDir>
 #include <QFile>
 #include <QMap>
 #include <QProcess>
@@ -17,6 +18,8 @@
 #include <QTimeZone>
 
 #include <memory>
+
+#include <sched.h>
 
 using namespace Qt::StringLiterals;
 using namespace Switchyard;
@@ -319,6 +322,7 @@ private Q_SLOTS:
     void writesOneAttemptRowPerRung();
     void concurrentWritersLandExactlyOnce();
     void cleanCloseLosesNothing();
+    void writerIsBackgroundWorkUntilRecordsWait();
     void killNineLosesAtMostOneBatch();
     void tornWalTailReopensCleanly_data();
     void tornWalTailReopensCleanly();
@@ -529,6 +533,52 @@ void TestUsageStore::cleanCloseLosesNothing()
     Connection c(path);
     QCOMPARE(c.value(u"SELECT COUNT(*) FROM requests"_s).toInt(), 25'000);
     QCOMPARE(c.value(u"SELECT SUM(requests) FROM rollup_weekly"_s).toInt(), 25'000);
+}
+
+namespace {
+
+/// The scheduling policy of this process's thread named `name`, or -1.
+int policyOfThread(const QString &name)
+{
+    const QStringList tasks = QDir(u"/proc/self/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &tid : tasks) {
+        QFile comm(u"/proc/self/task/"_s + tid + u"/comm"_s);
+        if (comm.open(QIODevice::ReadOnly) && QString::fromUtf8(comm.readAll()).trimmed() == name)
+            return sched_getscheduler(tid.toInt());
+    }
+    return -1;
+}
+
+} // namespace
+
+void TestUsageStore::writerIsBackgroundWorkUntilRecordsWait()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("thread scheduling policies are switched on Linux only");
+#else
+    UsageStore::Options options;
+    options.batchWindow = std::chrono::seconds(3);
+    auto store = openStore(u"priority.sqlite3"_s, options);
+    QVERIFY(store);
+    // Idle: background work, preempted by any thread serving a call.
+    QCOMPARE(policyOfThread(u"usage-writer"_s), SCHED_IDLE);
+
+    store->record(fullRecord(u"p1"_s, true));
+    QCOMPARE(policyOfThread(u"usage-writer"_s), SCHED_IDLE); // one fresh record: no hurry
+    QTest::qWait(400);
+    store->record(fullRecord(u"p2"_s, true)); // the first one has waited too long now
+    QCOMPARE(policyOfThread(u"usage-writer"_s), SCHED_OTHER);
+    // Caught up: background again.
+    QVERIFY(store->flush(QDeadlineTimer(10'000)));
+    QTRY_COMPARE(policyOfThread(u"usage-writer"_s), SCHED_IDLE);
+
+    // A waiting flush makes it urgent too, and nothing is lost either way.
+    for (int i = 0; i < 100; ++i)
+        store->record(fullRecord(u"q%1"_s.arg(i), true));
+    QVERIFY(store->flush(QDeadlineTimer(10'000)));
+    QTRY_COMPARE(policyOfThread(u"usage-writer"_s), SCHED_IDLE);
+    QCOMPARE(store->pendingCount(), 0);
+#endif
 }
 
 ChildRun TestUsageStore::runChildAndKill(const QString &path)
