@@ -2,6 +2,7 @@
 #include "app/switchyard-gateway/servecommand.h"
 
 #include "app/switchyard-gateway/cliutil.h"
+#include "core/common/logwriter.h"
 #include "core/runtime/runtime.h"
 #include "core/runtime/signalwatcher.h"
 
@@ -27,6 +28,7 @@ int runServe(const QStringList &args)
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("serve takes no positional arguments"), BadUsage);
 
+    LogWriter logs; // one line per request: written off the serving threads
     RuntimeOptions options;
     options.configPath = parser.value(configOption);
     options.databasePath = parser.value(dbOption);

@@ -2,6 +2,7 @@
 // switchyard: the desktop app. It embeds the same core as switchyard-gateway; without a
 // display it says so and runs that core headless instead.
 #include "app/switchyard/singleinstance.h"
+#include "core/common/logwriter.h"
 #include "core/config/configstore.h"
 #include "core/runtime/runtime.h"
 #include "core/runtime/signalwatcher.h"
@@ -50,6 +51,7 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    LogWriter logs; // the embedded gateway logs one line per request, off the GUI and worker threads
     QApplication::setApplicationName(QStringLiteral("switchyard"));
     QApplication::setApplicationDisplayName(QStringLiteral("Switchyard"));
     QApplication::setApplicationVersion(QStringLiteral(SWITCHYARD_VERSION));

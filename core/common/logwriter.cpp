@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+#include "core/common/logwriter.h"
+
+#include <atomic>
+#include <cerrno>
+
+#include <unistd.h>
+
+namespace Switchyard {
+
+namespace {
+std::atomic<LogWriter *> g_instance{nullptr};
+} // namespace
+
+LogWriter::LogWriter(int fd, int batchMs)
+    : m_fd(fd)
+    , m_batchMs(batchMs)
+{
+    setObjectName(QStringLiteral("log-writer"));
+    start();
+    g_instance.store(this);
+    m_previous = qInstallMessageHandler(&LogWriter::handler);
+}
+
+LogWriter::~LogWriter()
+{
+    qInstallMessageHandler(m_previous);
+    g_instance.store(nullptr);
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stopping = true;
+        m_wake.wakeOne();
+    }
+    wait();
+    flush(); // anything a late message added after the thread's last pass
+}
+
+void LogWriter::handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    LogWriter *self = g_instance.load();
+    QByteArray line = qFormatLogMessage(type, context, message).toLocal8Bit();
+    line.append('\n');
+    if (!self) {
+        if (::write(2, line.constData(), size_t(line.size())) < 0) { // between uninstall and destruction
+        }
+        return;
+    }
+    self->append(type, std::move(line));
+}
+
+void LogWriter::append(QtMsgType type, QByteArray line)
+{
+    if (type == QtCriticalMsg || type == QtFatalMsg) {
+        // Said at once: the process may be about to end. Earlier lines go first.
+        QMutexLocker writing(&m_writeMutex);
+        QByteArray pending;
+        {
+            QMutexLocker lock(&m_mutex);
+            pending.swap(m_buffer);
+        }
+        pending.append(line);
+        writeAll(pending);
+        return;
+    }
+    QMutexLocker lock(&m_mutex);
+    const bool wasEmpty = m_buffer.isEmpty();
+    m_buffer.append(line);
+    if (wasEmpty)
+        m_wake.wakeOne(); // only the first line of a batch wakes the log thread
+}
+
+void LogWriter::flush()
+{
+    QMutexLocker writing(&m_writeMutex);
+    QByteArray pending;
+    {
+        QMutexLocker lock(&m_mutex);
+        pending.swap(m_buffer);
+    }
+    writeAll(pending);
+}
+
+void LogWriter::run()
+{
+    for (;;) {
+        bool stopping;
+        {
+            QMutexLocker lock(&m_mutex);
+            while (m_buffer.isEmpty() && !m_stopping)
+                m_wake.wait(&m_mutex);
+            stopping = m_stopping;
+            if (stopping && m_buffer.isEmpty())
+                return;
+        }
+        // Let the batch gather: one write() for every line of the next few milliseconds.
+        if (!stopping)
+            QThread::msleep(m_batchMs);
+        flush();
+    }
+}
+
+void LogWriter::writeAll(const QByteArray &data)
+{
+    const char *p = data.constData();
+    qsizetype left = data.size();
+    while (left > 0) {
+        const ssize_t n = ::write(m_fd, p, size_t(left));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return; // stderr closed or broken: nothing else to tell it to
+        }
+        p += n;
+        left -= n;
+    }
+}
+
+} // namespace Switchyard

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+// LogWriter: Qt's messages written from a thread of their own, in order, none lost.
+#include "core/common/logwriter.h"
+
+#include <QFile>
+#include <QLoggingCategory>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Switchyard;
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcTest, "switchyard.test", QtInfoMsg)
+
+class TestLogWriter : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    int openLog(const QString &name)
+    {
+        return ::open(QFile::encodeName(m_dir.filePath(name)).constData(), O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0600);
+    }
+    QList<QByteArray> lines(const QString &name)
+    {
+        QFile f(m_dir.filePath(name));
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        QList<QByteArray> list = f.readAll().split('\n');
+        if (!list.isEmpty() && list.last().isEmpty())
+            list.removeLast();
+        return list;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qSetMessagePattern(u"%{if-category}%{category}: %{endif}%{message}"_s);
+    }
+
+    void everyLineFromEveryThreadInOrder()
+    {
+        const int fd = openLog(u"threads.log"_s);
+        QVERIFY(fd >= 0);
+        {
+            LogWriter writer(fd, 5);
+            QList<QThread *> threads;
+            for (int t = 0; t < 4; ++t) {
+                threads.append(QThread::create([t] {
+                    for (int i = 0; i < 2000; ++i)
+                        qCInfo(lcTest, "thread %d line %d", t, i);
+                }));
+                threads.last()->start();
+            }
+            for (QThread *thread : threads) {
+                QVERIFY(thread->wait(30'000));
+                delete thread;
+            }
+        } // the destructor writes what is left
+        ::close(fd);
+        const QList<QByteArray> all = lines(u"threads.log"_s);
+        QCOMPARE(all.size(), 8000);
+        int next[4] = {0, 0, 0, 0};
+        for (const QByteArray &line : all) {
+            QVERIFY2(line.startsWith("switchyard.test: thread "), line.constData()); // the message pattern applies
+            const QList<QByteArray> words = line.split(' ');
+            const int t = words.at(2).toInt();
+            QCOMPARE(words.at(4).toInt(), next[t]++); // each thread's lines in the order logged
+        }
+    }
+
+    void linesAppearWithoutAFlush()
+    {
+        const int fd = openLog(u"later.log"_s);
+        LogWriter writer(fd, 5);
+        qCInfo(lcTest, "written by the log thread");
+        QTRY_COMPARE(lines(u"later.log"_s).size(), 1);
+        QCOMPARE(lines(u"later.log"_s).first(), "switchyard.test: written by the log thread");
+        ::close(fd);
+    }
+
+    void criticalIsWrittenAtOnceAfterEarlierLines()
+    {
+        const int fd = openLog(u"critical.log"_s);
+        LogWriter writer(fd, 10'000); // the log thread would wait ten seconds
+        qCInfo(lcTest, "first");
+        qCWarning(lcTest, "second");
+        qCCritical(lcTest, "third: the disk is full");
+        // No flush, no wait: the critical line and everything before it are in the file.
+        const QList<QByteArray> now = lines(u"critical.log"_s);
+        QCOMPARE(now, QList<QByteArray>({"switchyard.test: first", "switchyard.test: second",
+                                          "switchyard.test: third: the disk is full"}));
+        ::close(fd);
+    }
+
+    void disabledCategoriesCostNothing()
+    {
+        const int fd = openLog(u"rules.log"_s);
+        {
+            LogWriter writer(fd, 5);
+            QLoggingCategory::setFilterRules(u"switchyard.test.info=false"_s);
+            qCInfo(lcTest, "filtered out");
+            qCWarning(lcTest, "kept");
+            QLoggingCategory::setFilterRules(QString());
+        }
+        ::close(fd);
+        QCOMPARE(lines(u"rules.log"_s), QList<QByteArray>({"switchyard.test: kept"}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLogWriter)
+#include "tst_logwriter.moc"
