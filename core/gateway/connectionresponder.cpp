@@ -146,7 +146,7 @@ void ConnectionResponder::beginStream(int status, const HttpHeaders &headers)
     m_chunked = m_versionMinor >= 1;
     m_closeAfter = m_closeAfter || !m_chunked || m_connection->isClosing();
     m_bodyless = m_headRequest || status == 204 || status == 304;
-    m_connection->deliver(this, buildHead(status, headers, m_chunked ? Framing::Chunked : Framing::Close, -1, 0));
+    m_connection->deliver(this, buildHead(status, headers, m_chunked ? Framing::Chunked : Framing::Close, -1, 0), true);
 }
 
 void ConnectionResponder::write(const QByteArray &bytes)
@@ -155,13 +155,13 @@ void ConnectionResponder::write(const QByteArray &bytes)
     if (m_state != State::Streaming || m_gone || bytes.isEmpty() || m_bodyless || m_connection->isClosed())
         return;
     if (!m_chunked) {
-        m_connection->deliver(this, bytes);
+        m_connection->deliver(this, bytes, true);
         return;
     }
     QByteArray chunk;
     chunk.reserve(bytes.size() + 20);
     chunk.append(QByteArray::number(bytes.size(), 16)).append("\r\n").append(bytes).append("\r\n");
-    m_connection->deliver(this, chunk);
+    m_connection->deliver(this, chunk, true);
 }
 
 void ConnectionResponder::endStream()

@@ -204,12 +204,12 @@ void HttpConnection::failRequest(int status, const QString &message)
                     errorBody(status, message));
 }
 
-void HttpConnection::deliver(ConnectionResponder *responder, const QByteArray &bytes)
+void HttpConnection::deliver(ConnectionResponder *responder, const QByteArray &bytes, bool more)
 {
     if (m_phase == Phase::Closed || m_phase == Phase::Draining)
         return;
     if (!m_queue.empty() && m_queue.front() == responder) {
-        writeToSocket(bytes);
+        writeToSocket(bytes, more);
         return;
     }
     QByteArray &held = responder->heldOutput();
@@ -221,7 +221,7 @@ void HttpConnection::deliver(ConnectionResponder *responder, const QByteArray &b
     held.append(bytes);
 }
 
-void HttpConnection::writeToSocket(const QByteArray &bytes)
+void HttpConnection::writeToSocket(const QByteArray &bytes, bool more)
 {
     // A client that stopped reading must not make us buffer without bound. One large
     // response may exceed the limit; a backlog that is already over it may not grow.
@@ -230,7 +230,20 @@ void HttpConnection::writeToSocket(const QByteArray &bytes)
         return;
     }
     m_socket->write(bytes);
-    m_socket->flush();
+    if (!more) {
+        m_socket->flush();
+    } else if (!m_flushQueued) {
+        // Runs before the thread next waits: one send() for all the pieces of this pass.
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &HttpConnection::flushDeferred, Qt::QueuedConnection);
+    }
+}
+
+void HttpConnection::flushDeferred()
+{
+    m_flushQueued = false;
+    if (m_socket && m_phase != Phase::Closed)
+        m_socket->flush();
 }
 
 void HttpConnection::responseComplete(ConnectionResponder *responder)

@@ -41,8 +41,10 @@ public:
     void closeNow();
 
     /// For ConnectionResponder: bytes of `responder`'s response, written now if it is at the
-    /// front of the queue, held otherwise.
-    void deliver(ConnectionResponder *responder, const QByteArray &bytes);
+    /// front of the queue, held otherwise. `more`: further bytes are likely in the same pass of
+    /// the event loop (stream events read together from the upstream), so the socket is flushed
+    /// once after that pass, not once per piece.
+    void deliver(ConnectionResponder *responder, const QByteArray &bytes, bool more = false);
     /// For ConnectionResponder: its response is complete (or aborted).
     void responseComplete(ConnectionResponder *responder);
     /// No further request is read; the connection closes after the queued responses.
@@ -61,7 +63,8 @@ private:
     void dispatchRequest();
     void failRequest(int status, const QString &message);
     void trackHeaderEnd(QByteArrayView consumed);
-    void writeToSocket(const QByteArray &bytes);
+    void writeToSocket(const QByteArray &bytes, bool more = false);
+    void flushDeferred();
     void advanceQueue();
     void closeAfterResponses();
     void halfCloseAndDrain();
@@ -99,6 +102,7 @@ private:
     bool m_continuePending = false;
     bool m_readPaused = false;
     bool m_closeWhenFlushed = false;
+    bool m_flushQueued = false;
 };
 
 } // namespace Switchyard
