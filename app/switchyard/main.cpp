@@ -80,9 +80,11 @@ int main(int argc, char *argv[])
     parser.addOptions({config, db, listen});
     parser.process(app);
 
-    SingleInstance instance(QStringLiteral("switchyard"));
-    if (instance.raiseRunningInstance())
+    SingleInstance instance(QStringLiteral("switchyard"), parser.value(config));
+    if (instance.raiseRunningInstance()) {
+        fprintf(stderr, "switchyard: already running with %s; its window was raised.\n", qPrintable(parser.value(config)));
         return 0; // the first instance shows its window
+    }
 
     Runtime runtime({parser.value(config), parser.value(db), parser.value(listen)});
     Errors errors;
@@ -95,7 +97,10 @@ int main(int argc, char *argv[])
         return 1;
     }
     AppController controller(&runtime);
-    QObject::connect(&instance, &SingleInstance::raiseRequested, &controller, &AppController::raiseWindow);
+    QObject::connect(&instance, &SingleInstance::raiseRequested, &controller, [&controller] {
+        qInfo("switchyard: started again; raising the window");
+        controller.raiseWindow();
+    });
     QObject::connect(&controller, &AppController::quitRequested, &app, &QApplication::quit);
     controller.raiseWindow();
     // Logout or `kill` ends the app through the same path as Quit: every usage record is written.
@@ -103,6 +108,8 @@ int main(int argc, char *argv[])
     QObject::connect(&termination, &SignalWatcher::terminationRequested, &app, &QApplication::quit);
     if (!started)
         controller.window()->statusBar()->showMessage(errors.value(0).toString());
+    else
+        qInfo("switchyard: gateway serving http://%s/v1", qPrintable(runtime.listenAddress()));
     const int code = QApplication::exec();
     runtime.stop(); // flushes every usage record
     return code;

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "app/switchyard/singleinstance.h"
 
+#include <QCryptographicHash>
+#include <QFileInfo>
 #include <QLocalServer>
 #include <QLocalSocket>
 
 namespace Switchyard {
 
-SingleInstance::SingleInstance(const QString &name, QObject *parent)
+SingleInstance::SingleInstance(const QString &name, const QString &configPath, QObject *parent)
     : QObject(parent)
-    , m_name(name + u'-' + qEnvironmentVariable("USER", QStringLiteral("user")))
 {
+    const QByteArray config = QFileInfo(configPath).absoluteFilePath().toUtf8();
+    m_name = name + u'-' + qEnvironmentVariable("USER", QStringLiteral("user")) + u'-'
+        + QString::fromLatin1(QCryptographicHash::hash(config, QCryptographicHash::Sha1).toHex().left(12));
 }
 
 bool SingleInstance::raiseRunningInstance()

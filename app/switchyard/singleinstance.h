@@ -7,13 +7,17 @@ class QLocalServer;
 
 namespace Switchyard {
 
-/// One desktop app per user: the first instance listens on a local socket; a second one
-/// asks it to raise its window and exits.
+/// One desktop app per user and configuration file: the first instance listens on a local
+/// socket; a second one started with the same configuration asks it to raise its window and
+/// exits. (A second configuration, e.g. a test profile, runs as an app of its own.)
 class SingleInstance : public QObject
 {
     Q_OBJECT
 public:
-    explicit SingleInstance(const QString &name, QObject *parent = nullptr);
+    SingleInstance(const QString &name, const QString &configPath, QObject *parent = nullptr);
+
+    /// The local socket's name: per user and absolute configuration path.
+    QString serverName() const { return m_name; }
 
     /// True when another instance runs and was asked to show itself; otherwise this
     /// instance becomes the one others will ask.
