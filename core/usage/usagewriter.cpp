@@ -16,6 +16,10 @@
 
 #include <chrono>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #ifdef Q_OS_LINUX
 #include <sched.h>
 #include <unistd.h>
@@ -297,6 +301,14 @@ void UsageWriter::commitNow()
         }
     }
     Q_EMIT committed(int(batch.size()));
+#ifdef __GLIBC__
+    // A large backlog was freed just now, mostly into the workers' malloc arenas: give the
+    // memory back rather than keep a burst's peak for the life of the app.
+    if (remaining == 0 && batch.size() >= 1'000) {
+        batch = {};
+        malloc_trim(0);
+    }
+#endif
 
     if (remaining >= m_options.maxBatch || (remaining > 0 && flushing))
         QMetaObject::invokeMethod(this, &UsageWriter::commitNow, Qt::QueuedConnection); // lets reprice etc. in between
