@@ -101,42 +101,72 @@
 <context>
     <name>Switchyard::CheapWorkPanel</name>
     <message>
-        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="20"/>
+        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="30"/>
         <source>&lt;b&gt;Expensive model doing cheap work&lt;/b&gt;</source>
         <translation>&lt;b&gt;Teures Modell für einfache Arbeit&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="41"/>
+        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="44"/>
+        <source> tokens</source>
+        <translation> Tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="45"/>
+        <source>Calls of a task that average fewer output tokens than this count as short work (classification, extraction).</source>
+        <translation>Aufrufe einer Aufgabe, die im Mittel weniger Ausgabe-Tokens erzeugen, gelten als einfache Arbeit (Klassifizieren, Extrahieren).</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="51"/>
+        <source> / M output</source>
+        <translation> / Mio. Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="52"/>
+        <source>A model is premium from this price per million output tokens on; the priciest model in use always counts as premium.</source>
+        <translation>Ab diesem Preis pro Million Ausgabe-Tokens gilt ein Modell als Premium; das teuerste genutzte Modell gilt immer als Premium.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="54"/>
+        <source>Short calls under:</source>
+        <translation>Kurze Aufrufe unter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="55"/>
+        <source>Premium from:</source>
+        <translation>Premium ab:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="90"/>
         <source>Looking for premium models serving short calls…</source>
         <translation>Suche nach Premium-Modellen, die kurze Aufrufe bedienen…</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="54"/>
+        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="104"/>
         <source>No premium model (≥ %1 per million output tokens, or the priciest in use) serves calls averaging under %2 output tokens in this range.</source>
         <translation>Kein Premium-Modell (≥ %1 pro Million Ausgabetokens oder das teuerste verwendete) bedient in diesem Zeitraum Aufrufe mit durchschnittlich weniger als %2 Ausgabetokens.</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="58"/>
+        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="108"/>
         <source>Tasks whose calls average under %1 output tokens, served by a premium model. Prices: what the same calls cost on the cheapest model you already use for short work.</source>
         <translation>Aufgaben, deren Aufrufe im Schnitt unter %1 Ausgabetokens liegen und von einem Premium-Modell bedient werden. Preise: was dieselben Aufrufe auf dem günstigsten Modell kosten, das Sie bereits für kurze Aufgaben nutzen.</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="63"/>
+        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="113"/>
         <source>&lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2/%3&lt;/b&gt;&lt;br&gt;%4 calls, %5 output tokens on average, cost &lt;b&gt;%6&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; auf &lt;b&gt;%2/%3&lt;/b&gt;&lt;br&gt;%4 Aufrufe, im Schnitt %5 Ausgabetokens, Kosten &lt;b&gt;%6&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="68"/>
+        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="118"/>
         <source>&lt;br&gt;On %1/%2: &lt;b&gt;%3&lt;/b&gt; — &lt;span style=&apos;color:#1a7f37&apos;&gt;%4 less&lt;/span&gt;</source>
         <translation>&lt;br&gt;Auf %1/%2: &lt;b&gt;%3&lt;/b&gt; — &lt;span style=&apos;color:#1a7f37&apos;&gt;%4 weniger&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="72"/>
+        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="122"/>
         <source>&lt;br&gt;No cheaper priced model is in use for short calls yet.</source>
         <translation>&lt;br&gt;Für kurze Aufrufe wird noch kein günstigeres Modell mit Preis verwendet.</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="74"/>
+        <location filename="../ui/dashboard/cheapworkpanel.cpp" line="124"/>
         <source>Show requests</source>
         <translation>Anfragen anzeigen</translation>
     </message>
@@ -1338,298 +1368,298 @@ Klicken, um die Anfragen anzuzeigen.</translation>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="117"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="119"/>
         <source>&lt;b&gt;DEMO DATA&lt;/b&gt; — synthetic traffic for exploring the dashboard, kept in its own database; none of it is your usage.</source>
         <translation>&lt;b&gt;DEMODATEN&lt;/b&gt; — synthetischer Traffic zum Erkunden des Dashboards, in einer eigenen Datenbank; nichts davon ist Ihre Nutzung.</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="122"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="124"/>
         <source>Back to my usage</source>
         <translation>Zurück zu meiner Nutzung</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="156"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="162"/>
         <source>No requests in this range. Widen the range or clear the filters.</source>
         <translation>Keine Anfragen in diesem Zeitraum. Erweitern Sie den Zeitraum oder setzen Sie die Filter zurück.</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="186"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="192"/>
         <source>Double-click a row to see its requests.</source>
         <translation>Doppelklicken Sie auf eine Zeile, um ihre Anfragen zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="206"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="212"/>
         <source>&lt;h2&gt;No requests recorded yet&lt;/h2&gt;&lt;p&gt;Spend appears here as soon as programs call the gateway. The First run page shows the address to use, or lets you explore this dashboard with demo data.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Noch keine Anfragen aufgezeichnet&lt;/h2&gt;&lt;p&gt;Ausgaben erscheinen hier, sobald Programme das Gateway aufrufen. Die Seite „Erster Start“ zeigt die zu verwendende Adresse oder lässt Sie dieses Dashboard mit Demodaten erkunden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="213"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="219"/>
         <source>Open First run</source>
         <translation>„Erster Start“ öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="219"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="225"/>
         <source>Explore with demo data</source>
         <translation>Mit Demodaten erkunden</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="232"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="238"/>
         <source>The demo database could not be made: %1</source>
         <translation>Die Demodatenbank konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="265"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="271"/>
         <source>Break down by </source>
         <translation>Aufschlüsseln nach </translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="267"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="273"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="268"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="274"/>
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="269"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="275"/>
         <source>Task</source>
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="270"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="276"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="276"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="282"/>
         <source>Range </source>
         <translation>Zeitraum </translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="278"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="284"/>
         <source>4 weeks</source>
         <translation>4 Wochen</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="279"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="285"/>
         <source>12 weeks</source>
         <translation>12 Wochen</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="280"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="286"/>
         <source>52 weeks</source>
         <translation>52 Wochen</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="281"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="287"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="310"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="316"/>
         <source>Filter</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="311"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="317"/>
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="312"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="318"/>
         <source>Nodes</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="313"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="319"/>
         <source>Tasks</source>
         <translation>Aufgaben</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="314"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="320"/>
         <source>Providers</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="324"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="330"/>
         <source>Compare with</source>
         <translation>Vergleichen mit</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="327"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="333"/>
         <source>Draws what the same traffic would have cost on one flagship model</source>
         <translation>Zeigt, was derselbe Traffic auf einem einzigen Flaggschiffmodell gekostet hätte</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="328"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="334"/>
         <source>(no comparison)</source>
         <translation>(kein Vergleich)</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="340"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="346"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="343"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="349"/>
         <source>Table as CSV (weekly sums)…</source>
         <translation>Tabelle als CSV (Wochensummen)…</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="344"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="350"/>
         <source>Requests as CSV (every row behind the numbers)…</source>
         <translation>Anfragen als CSV (jede Zeile hinter den Zahlen)…</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="345"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="351"/>
         <source>Export requests</source>
         <translation>Anfragen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="345"/>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="747"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="351"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="763"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="349"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="355"/>
         <source>Chart as PNG…</source>
         <translation>Diagramm als PNG…</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="578"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="584"/>
         <source>model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="578"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="584"/>
         <source>node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="579"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="585"/>
         <source>task</source>
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="579"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="585"/>
         <source>provider</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="580"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="586"/>
         <source>route</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="581"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="587"/>
         <source>Weekly spend by %1</source>
         <translation>Wöchentliche Ausgaben nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="583"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="589"/>
         <source>Spend in range&lt;br&gt;&lt;span style=&apos;font-size:16pt; font-weight:600&apos;&gt;%1&lt;/span&gt;</source>
         <translation>Ausgaben im Zeitraum&lt;br&gt;&lt;span style=&apos;font-size:16pt; font-weight:600&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="585"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="591"/>
         <source>Requests&lt;br&gt;&lt;span style=&apos;font-size:16pt; font-weight:600&apos;&gt;%1&lt;/span&gt; &amp;nbsp;%2</source>
         <translation>Anfragen&lt;br&gt;&lt;span style=&apos;font-size:16pt; font-weight:600&apos;&gt;%1&lt;/span&gt; &amp;nbsp;%2</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="587"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="593"/>
         <source>(%1 errors)</source>
         <translation>(%1 Fehler)</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="591"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="597"/>
         <source>Week over week&lt;br&gt;&lt;span style=&apos;font-size:16pt&apos;&gt;—&lt;/span&gt;</source>
         <translation>Veränderung zur Vorwoche&lt;br&gt;&lt;span style=&apos;font-size:16pt&apos;&gt;—&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="593"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="599"/>
         <source>no spend the week before</source>
         <translation>keine Ausgaben in der Vorwoche</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="599"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="605"/>
         <source>on the week before</source>
         <translation>gegenüber der Vorwoche</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="601"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="607"/>
         <source>Last full week (from %1)&lt;br&gt;&lt;span style=&apos;font-size:16pt; font-weight:600&apos;&gt;%2&lt;/span&gt; &amp;nbsp;%3</source>
         <translation>Letzte volle Woche (ab %1)&lt;br&gt;&lt;span style=&apos;font-size:16pt; font-weight:600&apos;&gt;%2&lt;/span&gt; &amp;nbsp;%3</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="612"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="618"/>
         <source>⚠ &lt;b&gt;1 request (%1) has no known price&lt;/b&gt;; its cost is not in these numbers.</source>
         <translation>⚠ &lt;b&gt;Für 1 Anfrage (%1) ist kein Preis bekannt&lt;/b&gt;; ihre Kosten sind in diesen Zahlen nicht enthalten.</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="614"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="620"/>
         <source>⚠ &lt;b&gt;%1 requests (%2) have no known price&lt;/b&gt;; their cost is not in these numbers.</source>
         <translation>⚠ &lt;b&gt;Für %1 Anfragen (%2) ist kein Preis bekannt&lt;/b&gt;; ihre Kosten sind in diesen Zahlen nicht enthalten.</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="616"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="622"/>
         <source>Add a price for their models in the configuration (&quot;prices&quot;) to include them.</source>
         <translation>Fügen Sie in der Konfiguration (&quot;prices&quot;) einen Preis für ihre Modelle hinzu, um sie einzubeziehen.</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="632"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="638"/>
         <source>All on %1</source>
         <translation>Alles auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="635"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="641"/>
         <source>Flagship comparison&lt;br&gt;Pick a model under “Compare with”.</source>
         <translation>Flaggschiff-Vergleich&lt;br&gt;Wählen Sie unter „Vergleichen mit“ ein Modell.</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="639"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="645"/>
         <source>All on %1&lt;br&gt;no price known for this model</source>
         <translation>Alles auf %1&lt;br&gt;kein Preis für dieses Modell bekannt</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="648"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="654"/>
         <source>routing saved &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Routing hat &lt;b&gt;%1&lt;/b&gt; gespart (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="652"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="658"/>
         <source>&lt;b&gt;%1&lt;/b&gt; more than all on this model</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; mehr als alles auf diesem Modell</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="653"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="659"/>
         <source>All traffic on %1&lt;br&gt;&lt;span style=&apos;font-size:16pt; font-weight:600&apos;&gt;%2&lt;/span&gt; &amp;nbsp;%3</source>
         <translation>Gesamter Traffic auf %1&lt;br&gt;&lt;span style=&apos;font-size:16pt; font-weight:600&apos;&gt;%2&lt;/span&gt; &amp;nbsp;%3</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="666"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="682"/>
         <source>The usage database did not answer: %1</source>
         <translation>Die Nutzungsdatenbank hat nicht geantwortet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="747"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="763"/>
         <source>Export table</source>
         <translation>Tabelle exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="758"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="774"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="758"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="774"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="760"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="776"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -1675,57 +1705,57 @@ Klicken, um die Anfragen anzuzeigen.</translation>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/welcome/welcomepage.cpp" line="84"/>
+        <location filename="../ui/welcome/welcomepage.cpp" line="86"/>
         <source>Switchyard detects nothing silently: it does not scan your network for inference servers. A cloud provider of the default configuration becomes active once its key is set (an environment variable such as OPENAI_API_KEY, or a key added below); until then the model &quot;auto&quot; answers with the built-in simulated provider, so everything can be tried without a key.</source>
         <translation>Switchyard erkennt nichts stillschweigend: Es durchsucht Ihr Netzwerk nicht nach Inferenzservern. Ein Cloud-Provider der Standardkonfiguration wird aktiv, sobald sein Schlüssel gesetzt ist (eine Umgebungsvariable wie OPENAI_API_KEY oder ein unten hinzugefügter Schlüssel); bis dahin antwortet das Modell &quot;auto&quot; mit dem integrierten simulierten Provider, sodass sich alles ohne Schlüssel ausprobieren lässt.</translation>
     </message>
     <message>
-        <location filename="../ui/welcome/welcomepage.cpp" line="95"/>
+        <location filename="../ui/welcome/welcomepage.cpp" line="97"/>
         <source>1. Add a provider key</source>
         <translation>1. Provider-Schlüssel hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/welcome/welcomepage.cpp" line="96"/>
+        <location filename="../ui/welcome/welcomepage.cpp" line="98"/>
         <source>OpenAI, Anthropic, Google or any OpenAI-compatible API. Keys stay in your system keychain or an environment variable, never in the configuration file.</source>
         <translation>OpenAI, Anthropic, Google oder eine beliebige OpenAI-kompatible API. Schlüssel bleiben im Schlüsselbund Ihres Systems oder in einer Umgebungsvariable, niemals in der Konfigurationsdatei.</translation>
     </message>
     <message>
-        <location filename="../ui/welcome/welcomepage.cpp" line="99"/>
+        <location filename="../ui/welcome/welcomepage.cpp" line="101"/>
         <source>Open Providers &amp;&amp; keys</source>
         <translation>Provider &amp;&amp; Schlüssel öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/welcome/welcomepage.cpp" line="106"/>
+        <location filename="../ui/welcome/welcomepage.cpp" line="108"/>
         <source>2. Add a local node</source>
         <translation>2. Lokalen Knoten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/welcome/welcomepage.cpp" line="107"/>
+        <location filename="../ui/welcome/welcomepage.cpp" line="109"/>
         <source>A llama.cpp, Ollama, vLLM or LM Studio server on this machine or your network.</source>
         <translation>Ein llama.cpp-, Ollama-, vLLM- oder LM-Studio-Server auf diesem Rechner oder in Ihrem Netzwerk.</translation>
     </message>
     <message>
-        <location filename="../ui/welcome/welcomepage.cpp" line="111"/>
+        <location filename="../ui/welcome/welcomepage.cpp" line="113"/>
         <source>3. Explore with demo data</source>
         <translation>3. Mit Demodaten erkunden</translation>
     </message>
     <message>
-        <location filename="../ui/welcome/welcomepage.cpp" line="112"/>
+        <location filename="../ui/welcome/welcomepage.cpp" line="114"/>
         <source>Twelve weeks of made-up traffic across cloud models and local nodes, in a separate database, so you can try the dashboard before your own usage arrives. It is always labelled DEMO DATA and never mixes with your usage.</source>
         <translation>Zwölf Wochen erfundener Traffic über Cloud-Modelle und lokale Knoten hinweg, in einer separaten Datenbank, damit Sie das Dashboard ausprobieren können, bevor Ihre eigene Nutzung eintrifft. Er ist immer als DEMODATEN gekennzeichnet und wird nie mit Ihrer Nutzung vermischt.</translation>
     </message>
     <message>
-        <location filename="../ui/welcome/welcomepage.cpp" line="133"/>
+        <location filename="../ui/welcome/welcomepage.cpp" line="135"/>
         <source>Don&apos;t show this page at start</source>
         <translation>Diese Seite beim Start nicht anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/welcome/welcomepage.cpp" line="154"/>
+        <location filename="../ui/welcome/welcomepage.cpp" line="156"/>
         <source>Writing the demo database…</source>
         <translation>Demodatenbank wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../ui/welcome/welcomepage.cpp" line="161"/>
+        <location filename="../ui/welcome/welcomepage.cpp" line="163"/>
         <source>Could not make the demo data: %1</source>
         <translation>Die Demodaten konnten nicht erstellt werden: %1</translation>
     </message>

@@ -14,6 +14,7 @@
 #include "ui/welcome/welcomepage.h"
 
 #include <QBarSet>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QPushButton>
@@ -22,7 +23,9 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStackedBarSeries>
@@ -68,6 +71,7 @@ private Q_SLOTS:
     void unpricedBanner();
     void flagshipLine();
     void cheapWorkFindings();
+    void cheapWorkThresholdsAreEditable();
     void drillDownFromBar();
     void drillDownFromTableRow();
     void exportCsvFollowsFilters();
@@ -325,6 +329,48 @@ void TestSpendDashboard::cheapWorkFindings()
     for (QLabel *card : cards)
         classifyOnGpt4o = classifyOnGpt4o || (card->text().contains(u"classify"_s) && card->text().contains(u"gpt-4o<"_s));
     QVERIFY(classifyOnGpt4o); // the demo's premium model on short classification calls
+}
+
+void TestSpendDashboard::cheapWorkThresholdsAreEditable()
+{
+    QSignalSpy analysed(m_dashboard, &SpendDashboard::analysisUpdated);
+    m_dashboard->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!analysed.isEmpty(), 10'000);
+    const qsizetype before = m_dashboard->findChildren<QLabel *>(u"cheapWorkFinding"_s).size();
+    QVERIFY(before > 0);
+
+    // Typed by the user: short calls now need fewer than 2 output tokens on average. No demo
+    // task is that short, so nothing is left, and the intro says which thresholds applied.
+    auto *maxOutput = m_dashboard->findChild<QSpinBox *>(u"cheapWorkMaxOutput"_s);
+    QVERIFY(maxOutput);
+    QCOMPARE(maxOutput->value(), 200);
+    maxOutput->setFocus();
+    maxOutput->selectAll();
+    QTest::keyClicks(maxOutput, u"2"_s);
+    QTest::keyClick(maxOutput, Qt::Key_Return);
+    QTRY_COMPARE(m_dashboard->findChildren<QLabel *>(u"cheapWorkFinding"_s).size(), 0);
+    QCOMPARE(m_dashboard->cheapWorkOptions().maxAvgOutputTokens, 2.0);
+    QVERIFY(m_dashboard->findChild<QLabel *>(u"cheapWorkIntro"_s)->text().contains(u"under 2 output tokens"_s));
+
+    // Remembered for the next start, like the other view choices.
+    QCOMPARE(QSettings().value(u"dashboard/cheapWork/maxAvgOutputTokens"_s).toDouble(), 2.0);
+
+    // A premium threshold above every price leaves only the priciest model in use as premium.
+    auto *premium = m_dashboard->findChild<QDoubleSpinBox *>(u"cheapWorkPremiumPrice"_s);
+    QVERIFY(premium);
+    maxOutput->setValue(200);
+    Q_EMIT maxOutput->editingFinished();
+    QTRY_COMPARE(m_dashboard->findChildren<QLabel *>(u"cheapWorkFinding"_s).size(), before);
+    premium->setValue(999.0);
+    Q_EMIT premium->editingFinished();
+    const QList<CheapWorkFinding> expected = SpendAnalysis::expensiveModelsOnCheapWork(
+        m_dashboard->lastSlices(), m_dashboard->calculator(), m_dashboard->cheapWorkOptions());
+    QVERIFY(expected.size() < before); // fewer models are premium now
+    QTRY_COMPARE(m_dashboard->findChildren<QLabel *>(u"cheapWorkFinding"_s).size(), expected.size());
+
+    m_dashboard->setCheapWorkOptions(CheapWorkOptions()); // back to the defaults for the other tests
+    QCOMPARE(premium->value(), 10.0);
+    QCOMPARE(maxOutput->value(), 200);
 }
 
 void TestSpendDashboard::drillDownFromBar()

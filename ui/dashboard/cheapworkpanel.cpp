@@ -3,15 +3,25 @@
 
 #include "core/models/spendtablemodel.h"
 
+#include <QDoubleSpinBox>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QSpinBox>
 #include <QScrollArea>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace Switchyard {
 
 CheapWorkPanel::CheapWorkPanel(QWidget *parent)
-    : QFrame(parent), m_intro(new QLabel(this)), m_cards(new QWidget), m_cardLayout(new QVBoxLayout(m_cards))
+    : QFrame(parent)
+    , m_intro(new QLabel(this))
+    , m_maxOutput(new QSpinBox(this))
+    , m_premiumPrice(new QDoubleSpinBox(this))
+    , m_cards(new QWidget)
+    , m_cardLayout(new QVBoxLayout(m_cards))
 {
     setObjectName(QStringLiteral("cheapWorkPanel"));
     setFrameShape(QFrame::StyledPanel);
@@ -19,9 +29,39 @@ CheapWorkPanel::CheapWorkPanel(QWidget *parent)
     layout->setContentsMargins(10, 8, 10, 8);
     auto *title = new QLabel(tr("<b>Expensive model doing cheap work</b>"), this);
     layout->addWidget(title);
+    m_intro->setObjectName(QStringLiteral("cheapWorkIntro"));
     m_intro->setWordWrap(true);
     m_intro->setStyleSheet(QStringLiteral("color: #555;"));
     layout->addWidget(m_intro);
+
+    // The two thresholds, editable: what counts as a short call and as a premium model.
+    auto *thresholds = new QFormLayout;
+    thresholds->setContentsMargins(0, 0, 0, 0);
+    thresholds->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    m_maxOutput->setObjectName(QStringLiteral("cheapWorkMaxOutput"));
+    m_maxOutput->setRange(1, 100'000);
+    m_maxOutput->setSingleStep(50);
+    m_maxOutput->setSuffix(tr(" tokens"));
+    m_maxOutput->setToolTip(tr("Calls of a task that average fewer output tokens than this count as short work "
+                               "(classification, extraction)."));
+    m_premiumPrice->setObjectName(QStringLiteral("cheapWorkPremiumPrice"));
+    m_premiumPrice->setRange(0.01, 1'000.0);
+    m_premiumPrice->setDecimals(2);
+    m_premiumPrice->setPrefix(QStringLiteral("$"));
+    m_premiumPrice->setSuffix(tr(" / M output"));
+    m_premiumPrice->setToolTip(tr("A model is premium from this price per million output tokens on; the priciest "
+                                  "model in use always counts as premium."));
+    thresholds->addRow(tr("Short calls under:"), m_maxOutput);
+    thresholds->addRow(tr("Premium from:"), m_premiumPrice);
+    layout->addLayout(thresholds);
+    setOptions(m_options);
+    const auto edited = [this] {
+        m_options.maxAvgOutputTokens = m_maxOutput->value();
+        m_options.premiumOutputPerMTok = NanoUsd(std::llround(m_premiumPrice->value() * double(kNanoPerUsd)));
+        Q_EMIT optionsEdited(m_options);
+    };
+    connect(m_maxOutput, &QSpinBox::editingFinished, this, edited);
+    connect(m_premiumPrice, &QDoubleSpinBox::editingFinished, this, edited);
 
     m_cardLayout->setContentsMargins(0, 0, 0, 0);
     m_cardLayout->setSpacing(8);
@@ -36,6 +76,15 @@ CheapWorkPanel::CheapWorkPanel(QWidget *parent)
     setBusy();
 }
 
+void CheapWorkPanel::setOptions(const CheapWorkOptions &options)
+{
+    m_options = options;
+    const QSignalBlocker blockOutput(m_maxOutput);
+    const QSignalBlocker blockPrice(m_premiumPrice);
+    m_maxOutput->setValue(int(std::lround(options.maxAvgOutputTokens)));
+    m_premiumPrice->setValue(double(options.premiumOutputPerMTok) / double(kNanoPerUsd));
+}
+
 void CheapWorkPanel::setBusy()
 {
     m_intro->setText(tr("Looking for premium models serving short calls…"));
@@ -44,6 +93,7 @@ void CheapWorkPanel::setBusy()
 void CheapWorkPanel::setFindings(const QList<CheapWorkFinding> &findings, const CheapWorkOptions &options)
 {
     m_findings = findings;
+    setOptions(options);
     while (m_cardLayout->count() > 1) {
         QLayoutItem *item = m_cardLayout->takeAt(0);
         delete item->widget();

@@ -47,6 +47,8 @@ const UiOption<int> s_weeks("dashboard/weeks", 12);
 const UiOption<QString> s_flagship("dashboard/flagship", u"openai/gpt-4o"_s);
 const UiOption<QByteArray> s_splitter("dashboard/splitter", QByteArray());
 const UiOption<QByteArray> s_chartSplitter("dashboard/chartSplitter", QByteArray());
+const UiOption<double> s_cheapMaxOutput("dashboard/cheapWork/maxAvgOutputTokens", CheapWorkOptions().maxAvgOutputTokens);
+const UiOption<qint64> s_cheapPremium("dashboard/cheapWork/premiumOutputPerMTok", CheapWorkOptions().premiumOutputPerMTok);
 
 constexpr SpendDimension kDimensions[] = {SpendDimension::Model, SpendDimension::Node, SpendDimension::Task,
                                           SpendDimension::Provider};
@@ -147,7 +149,11 @@ SpendDashboard::SpendDashboard(UsageDataSource *source, ConfigStore *config, QWi
     m_chart->setObjectName(u"spendChart"_s);
     connect(m_chart, &SpendChartView::barClicked, this, &SpendDashboard::onBarClicked);
     m_cheapWork = new CheapWorkPanel(content);
+    m_cheapWorkOptions.maxAvgOutputTokens = s_cheapMaxOutput.get();
+    m_cheapWorkOptions.premiumOutputPerMTok = s_cheapPremium.get();
+    m_cheapWork->setOptions(m_cheapWorkOptions);
     connect(m_cheapWork, &CheapWorkPanel::requestsWanted, this, &SpendDashboard::onFindingRequests);
+    connect(m_cheapWork, &CheapWorkPanel::optionsEdited, this, &SpendDashboard::setCheapWorkOptions);
 
     auto *chartArea = new QWidget(content);
     auto *chartLayout = new QVBoxLayout(chartArea);
@@ -654,8 +660,18 @@ void SpendDashboard::updateLine()
                                  .arg(m_flagship.toHtmlEscaped(), SpendTableModel::formatUsd(flagship), verdict));
 }
 
+void SpendDashboard::setCheapWorkOptions(const CheapWorkOptions &options)
+{
+    m_cheapWorkOptions.maxAvgOutputTokens = options.maxAvgOutputTokens;
+    m_cheapWorkOptions.premiumOutputPerMTok = options.premiumOutputPerMTok;
+    s_cheapMaxOutput.set(options.maxAvgOutputTokens);
+    s_cheapPremium.set(options.premiumOutputPerMTok);
+    applySlices(m_slices); // the same calls, judged again: no query needed
+}
+
 void SpendDashboard::applySlices(const UsageSlices &slices)
 {
+    m_slices = slices;
     m_cheapWork->setFindings(SpendAnalysis::expensiveModelsOnCheapWork(slices, calculator(), m_cheapWorkOptions),
                              m_cheapWorkOptions);
     Q_EMIT analysisUpdated();

@@ -59,6 +59,13 @@ public:
     void setCustomRange(QDate from, QDate to);
     /// "provider/model" of the comparison line; empty for none.
     void setFlagship(const QString &target);
+    /// Thresholds of "expensive model doing cheap work" (remembered); re-judges the last answer.
+    void setCheapWorkOptions(const CheapWorkOptions &options);
+    const CheapWorkOptions &cheapWorkOptions() const { return m_cheapWorkOptions; }
+    /// The slices behind the last analysis (for tests and exports).
+    const UsageSlices &lastSlices() const { return m_slices; }
+    /// Prices the shown traffic: the demo's providers for demo data, else the user's.
+    CostCalculator calculator() const;
     /// The filter of the shown numbers: the range plus every dimension's selection.
     UsageFilter filter() const;
 
@@ -103,7 +110,6 @@ private:
     void onFindingRequests(const CheapWorkFinding &finding);
     void askExportCsv();
     void askExportPng();
-    CostCalculator calculator() const;
 
     UsageDataSource *m_source;
     ConfigStore *m_config;
@@ -118,6 +124,7 @@ private:
     SpendTable m_table;
     SpendDimension m_tableDimension = SpendDimension::Model;
     CheapWorkOptions m_cheapWorkOptions;
+    UsageSlices m_slices; ///< the last answer, re-analysed when a threshold changes
 
     SpendPivotModel *m_pivot;
     SpendTableModel *m_tableModel;
