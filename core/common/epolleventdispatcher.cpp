@@ -44,14 +44,16 @@ qint64 intervalNs(qint64 ms, Qt::TimerType type)
 EpollEventDispatcher::EpollEventDispatcher(QObject *parent)
     : QAbstractEventDispatcher(parent)
     , m_epoll(epoll_create1(EPOLL_CLOEXEC))
+    , m_wakeEpoll(epoll_create1(EPOLL_CLOEXEC))
     , m_wakeFd(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
 {
-    if (m_epoll < 0 || m_wakeFd < 0)
+    if (m_epoll < 0 || m_wakeEpoll < 0 || m_wakeFd < 0)
         qFatal("EpollEventDispatcher: cannot create epoll or eventfd descriptors (errno %d)", errno);
     epoll_event ev{};
     ev.events = EPOLLIN;
     ev.data.fd = m_wakeFd;
     epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wakeFd, &ev);
+    epoll_ctl(m_wakeEpoll, EPOLL_CTL_ADD, m_wakeFd, &ev);
 }
 
 EpollEventDispatcher::~EpollEventDispatcher()
@@ -59,6 +61,7 @@ EpollEventDispatcher::~EpollEventDispatcher()
     if (t_running == this)
         t_running = nullptr;
     ::close(m_wakeFd);
+    ::close(m_wakeEpoll);
     ::close(m_epoll);
 }
 
@@ -84,7 +87,9 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 
     applyChanges();
     epoll_event events[kMaxEvents];
-    int ready = epoll_wait(m_epoll, events, kMaxEvents, timeout);
+    // Sockets excluded by the caller stay out of the wait, or a ready one would make it spin.
+    const bool includeSockets = !(flags & QEventLoop::ExcludeSocketNotifiers);
+    int ready = epoll_wait(includeSockets ? m_epoll : m_wakeEpoll, events, kMaxEvents, timeout);
     if (ready < 0)
         ready = 0; // EINTR: a signal; the caller loops
 
@@ -99,8 +104,7 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
             sockets.append({events[i].data.fd, events[i].events});
         }
     }
-    // Sockets excluded by the caller are activated by a later pass (level-triggered).
-    if (!(flags & QEventLoop::ExcludeSocketNotifiers) && !sockets.isEmpty())
+    if (includeSockets && !sockets.isEmpty())
         handled += activateSockets(sockets);
     if (includeTimers)
         handled += activateTimers() ? 1 : 0;
@@ -312,8 +316,8 @@ bool EpollEventDispatcher::activateTimers()
     };
     for (int id : due) {
         auto it = find(id);
-        if (it == m_timers.end() || it->active)
-            continue; // killed, or running in an outer pass
+        if (it == m_timers.end() || it->active || it->deadline > now)
+            continue; // killed, running in an outer pass, or its id reused by a new timer meanwhile
         const qint64 step = intervalNs(it->interval, it->type);
         it->deadline += step;
         if (it->deadline <= now)
@@ -344,10 +348,11 @@ void EpollEventDispatcher::wakeUp()
 void EpollEventDispatcher::interrupt()
 {
     m_interrupted.store(true);
-    // An interrupt must wake a blocked wait even when a wake-up is already owed.
+    // The flag first, then the write: a wait that cleared the flag before this store still
+    // gets the eventfd, and no later wakeUp() finds a flag that owes nothing.
+    m_wakePending.store(true);
     if (t_running != this)
         eventfd_write(m_wakeFd, 1);
-    m_wakePending.store(true);
 }
 
 } // namespace Switchyard

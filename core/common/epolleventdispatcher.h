@@ -79,6 +79,7 @@ private:
     int activateSockets(ReadyList &ready);
 
     int m_epoll = -1;
+    int m_wakeEpoll = -1; ///< the wake-up descriptor alone: waits that exclude socket notifiers
     int m_wakeFd = -1;
     std::atomic<bool> m_wakePending{false}; ///< a wake-up is owed: the next wait must not block
     std::atomic<bool> m_interrupted{false};

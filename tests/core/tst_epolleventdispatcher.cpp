@@ -163,6 +163,72 @@ private Q_SLOTS:
         QCOMPARE(zeroTicks.load(), 3);
     }
 
+    void aTimerStartedInAnotherOnesHandlerWaitsItsInterval()
+    {
+        // A and B are due in the same pass; A's handler deletes B and starts C, which may
+        // get B's id back from Qt. C must still wait its full interval.
+        EpollThread t;
+        std::atomic<qint64> cAfterMs{-1};
+        t.run([&] {
+            auto *owner = t.context();
+            auto *a = new QTimer(owner);
+            auto *b = new QTimer(owner);
+            a->setSingleShot(true);
+            b->setSingleShot(true);
+            QObject::connect(b, &QTimer::timeout, b, [] {});
+            QObject::connect(a, &QTimer::timeout, a, [&, owner, b] {
+                delete b;
+                QElapsedTimer clock;
+                clock.start();
+                auto *c = new QTimer(owner);
+                c->setSingleShot(true);
+                QObject::connect(c, &QTimer::timeout, c, [&, clock] { cAfterMs = clock.elapsed(); });
+                c->start(200);
+            });
+            a->start(10);
+            b->start(10);
+            QThread::msleep(30); // both due when the loop next looks
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(cAfterMs.load() >= 0, 5'000);
+        QVERIFY2(cAfterMs.load() >= 190, qPrintable(QString::number(cAfterMs.load())));
+    }
+
+    void excludingSocketsDoesNotSpin()
+    {
+        // A readable socket while the caller excludes socket notifiers: the wait still blocks
+        // until the timer, and the notifier is not activated.
+        int fds[2];
+        QCOMPARE(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, fds), 0);
+        EpollThread t;
+        std::atomic<int> activations{0};
+        std::atomic<int> passes{0};
+        std::atomic<bool> timerFired{false};
+        t.run([&] {
+            auto *notifier = new QSocketNotifier(fds[0], QSocketNotifier::Read, t.context());
+            QObject::connect(notifier, &QSocketNotifier::activated, notifier, [&] {
+                char c;
+                while (::read(fds[0], &c, 1) > 0) {
+                }
+                ++activations;
+            });
+        });
+        t.run([&] {
+            QCOMPARE(::write(fds[1], "x", 1), 1); // readable from here on, inside this handler
+            QTimer::singleShot(50, t.context(), [&] { timerFired = true; });
+            while (!timerFired) {
+                QAbstractEventDispatcher::instance()->processEvents(QEventLoop::WaitForMoreEvents
+                                                                    | QEventLoop::ExcludeSocketNotifiers);
+                ++passes;
+            }
+        });
+        QCOMPARE(activations.load(), 0);
+        QVERIFY2(passes.load() < 10, qPrintable(QString::number(passes.load())));
+        QTRY_COMPARE(activations.load(), 1); // back in the normal loop, the socket is served
+        t.run([&] { qDeleteAll(t.context()->findChildren<QSocketNotifier *>()); });
+        ::close(fds[0]);
+        ::close(fds[1]);
+    }
+
     void tcpEchoThroughNotifiers()
     {
         // A server and a client on the epoll thread exchange 1 MB: reads, buffered writes
