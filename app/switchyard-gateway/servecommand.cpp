@@ -36,6 +36,7 @@ int runServe(const QStringList &args)
     Runtime runtime(options);
     Errors errors;
     if (!runtime.start(&errors)) {
+        logs.flush(); // the warnings that explain the errors come first
         printErrors(options.configPath, errors);
         return fail(QStringLiteral("the gateway did not start"));
     }

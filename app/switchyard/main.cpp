@@ -82,6 +82,7 @@ int main(int argc, char *argv[])
 
     SingleInstance instance(QStringLiteral("switchyard"), parser.value(config));
     if (instance.raiseRunningInstance()) {
+        logs.flush();
         fprintf(stderr, "switchyard: already running with %s; its window was raised.\n", qPrintable(parser.value(config)));
         return 0; // the first instance shows its window
     }

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "core/common/logwriter.h"
 
+#include <QReadWriteLock>
+
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 
 #include <unistd.h>
 
@@ -10,6 +13,17 @@ namespace Switchyard {
 
 namespace {
 std::atomic<LogWriter *> g_instance{nullptr};
+/// Held for reading by every handler call, for writing while the instance goes away: a
+/// thread still logging during shutdown never touches a destroyed writer.
+QReadWriteLock g_instanceLock;
+
+void flushAtExit()
+{
+    // exit() (e.g. from QCommandLineParser on --help) does not run the writer's destructor.
+    QReadLocker lock(&g_instanceLock);
+    if (LogWriter *writer = g_instance.load())
+        writer->flush();
+}
 } // namespace
 
 LogWriter::LogWriter(int fd, int batchMs)
@@ -17,29 +31,36 @@ LogWriter::LogWriter(int fd, int batchMs)
     , m_batchMs(batchMs)
 {
     setObjectName(QStringLiteral("log-writer"));
+    // With fatal warnings the process aborts right after the message: write those at once too.
+    m_immediateFrom = qEnvironmentVariableIsSet("QT_FATAL_WARNINGS") ? QtWarningMsg : QtCriticalMsg;
+    static const bool registered = std::atexit(flushAtExit) == 0;
+    Q_UNUSED(registered);
     start();
+    QWriteLocker lock(&g_instanceLock);
     g_instance.store(this);
     m_previous = qInstallMessageHandler(&LogWriter::handler);
 }
 
 LogWriter::~LogWriter()
 {
-    qInstallMessageHandler(m_previous);
-    g_instance.store(nullptr);
     {
         QMutexLocker lock(&m_mutex);
         m_stopping = true;
         m_wake.wakeOne();
     }
-    wait();
-    flush(); // anything a late message added after the thread's last pass
+    wait(); // its last pass wrote what was buffered
+    QWriteLocker lock(&g_instanceLock);
+    flush(); // lines logged meanwhile, before later ones go to the previous handler
+    qInstallMessageHandler(m_previous);
+    g_instance.store(nullptr);
 }
 
 void LogWriter::handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    LogWriter *self = g_instance.load();
     QByteArray line = qFormatLogMessage(type, context, message).toLocal8Bit();
     line.append('\n');
+    QReadLocker lock(&g_instanceLock);
+    LogWriter *self = g_instance.load();
     if (!self) {
         if (::write(2, line.constData(), size_t(line.size())) < 0) { // between uninstall and destruction
         }
@@ -50,7 +71,7 @@ void LogWriter::handler(QtMsgType type, const QMessageLogContext &context, const
 
 void LogWriter::append(QtMsgType type, QByteArray line)
 {
-    if (type == QtCriticalMsg || type == QtFatalMsg) {
+    if (type == QtFatalMsg || (type != QtInfoMsg && type >= m_immediateFrom)) {
         // Said at once: the process may be about to end. Earlier lines go first.
         QMutexLocker writing(&m_writeMutex);
         QByteArray pending;

@@ -14,9 +14,10 @@ namespace Switchyard {
 /// for milliseconds (writeback, a slow pipe). Here the calling thread only formats the line
 /// (qFormatLogMessage, so QT_MESSAGE_PATTERN and the logging rules still apply) and appends it
 /// to a buffer; the log thread writes what has gathered, at most every `batchMs`, one write()
-/// for many lines. Lines keep their order. Critical and fatal messages are written at once,
-/// after everything before them, by the thread that logs them. What a crash can lose is the
-/// last `batchMs` of lines.
+/// for many lines. Lines keep their order. Critical and fatal messages (and warnings under
+/// QT_FATAL_WARNINGS) are written at once, after everything before them, by the thread that
+/// logs them; exit() flushes too. What a crash can lose is the last `batchMs` of lines.
+/// Code that writes to stderr directly calls flush() first to keep the order.
 class LogWriter final : public QThread
 {
     Q_OBJECT
@@ -46,6 +47,7 @@ private:
     QByteArray m_buffer;
     bool m_stopping = false;
     QtMessageHandler m_previous = nullptr;
+    QtMsgType m_immediateFrom = QtCriticalMsg; ///< this severity and above is written at once
 };
 
 } // namespace Switchyard

@@ -100,6 +100,36 @@ private Q_SLOTS:
         ::close(fd);
     }
 
+    void aThreadLoggingThroughShutdownLosesNothing()
+    {
+        // A thread that keeps logging while the writer goes away: every line lands, either
+        // through the writer or, after it, through the previous handler (here: a file too).
+        const int fd = openLog(u"shutdown.log"_s);
+        std::atomic<bool> stop{false};
+        std::atomic<int> logged{0};
+        QThread *chatter = nullptr;
+        {
+            LogWriter writer(fd, 1);
+            chatter = QThread::create([&] {
+                while (!stop) {
+                    qCInfo(lcTest, "line %d", logged.load());
+                    ++logged;
+                }
+            });
+            chatter->start();
+            QTRY_VERIFY(logged.load() > 1000);
+        } // destroyed while the other thread logs
+        stop = true;
+        QVERIFY(chatter->wait(10'000));
+        delete chatter;
+        ::close(fd);
+        // Lines up to the writer's end are in the file, in order, none twice.
+        const QList<QByteArray> all = lines(u"shutdown.log"_s);
+        QVERIFY(all.size() > 1000);
+        for (int i = 0; i < all.size(); ++i)
+            QCOMPARE(all.at(i), QByteArray("switchyard.test: line ") + QByteArray::number(i));
+    }
+
     void disabledCategoriesCostNothing()
     {
         const int fd = openLog(u"rules.log"_s);
