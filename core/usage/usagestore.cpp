@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QPromise>
 #include <QThread>
+#include <QTimerEvent>
 
 using namespace Qt::StringLiterals;
 
@@ -111,22 +112,56 @@ void UsageStore::record(RequestRecord record)
 {
     if (!record.time.isValid())
         record.time = QDateTime::currentDateTimeUtc();
-    QMutexLocker lock(&m_queue->mutex);
-    if (m_queue->closed) {
-        qCWarning(lcUsage) << "usage record" << record.requestId << "arrived after the store was closed; not written";
-        return;
+    bool boost = false;
+    bool watch = false;
+    {
+        QMutexLocker lock(&m_queue->mutex);
+        if (m_queue->closed) {
+            qCWarning(lcUsage) << "usage record" << record.requestId << "arrived after the store was closed; not written";
+            return;
+        }
+        if (m_queue->records.isEmpty()) {
+            m_queue->oldestQueuedMs = UsageQueue::steadyMs();
+            watch = m_queue->priority.attached() && !m_queue->priority.wantsUrgent();
+        }
+        m_queue->records.append(std::move(record));
+        ++m_queue->enqueued;
+        boost = m_queue->becameUrgent(m_options.maxBatch);
+        // One wake-up per batch, not per record; a full batch wakes the writer early.
+        const bool wake = !m_queue->wakePending || m_queue->records.size() == m_options.maxBatch;
+        if (wake && m_queue->writer) {
+            m_queue->wakePending = true;
+            QMetaObject::invokeMethod(m_queue->writer, &UsageWriter::onQueued, Qt::QueuedConnection);
+        }
     }
-    if (m_queue->records.isEmpty())
-        m_queue->oldestQueuedMs = UsageQueue::steadyMs();
-    m_queue->records.append(std::move(record));
-    ++m_queue->enqueued;
-    m_queue->checkUrgency(m_options.maxBatch);
-    // One wake-up per batch, not per record; a full batch wakes the writer early.
-    const bool wake = !m_queue->wakePending || m_queue->records.size() == m_options.maxBatch;
-    if (wake && m_queue->writer) {
-        m_queue->wakePending = true;
-        QMetaObject::invokeMethod(m_queue->writer, &UsageWriter::onQueued, Qt::QueuedConnection);
+    if (boost)
+        m_queue->priority.apply(true);
+    if (watch) // the last records of a burst get no later record() to check on them
+        QMetaObject::invokeMethod(this, &UsageStore::startUrgencyWatch, Qt::QueuedConnection);
+}
+
+void UsageStore::startUrgencyWatch()
+{
+    if (!m_urgencyTimer.isActive())
+        m_urgencyTimer.start(int(UsageQueue::kMaxWaitMs) + 10, this);
+}
+
+void UsageStore::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_urgencyTimer.timerId())
+        return QObject::timerEvent(event);
+    m_urgencyTimer.stop();
+    bool boost;
+    bool again;
+    {
+        QMutexLocker lock(&m_queue->mutex);
+        boost = m_queue->becameUrgent(m_options.maxBatch);
+        again = !boost && !m_queue->records.isEmpty() && m_queue->priority.attached() && !m_queue->priority.wantsUrgent();
     }
+    if (boost)
+        m_queue->priority.apply(true);
+    if (again) // younger records than the ones this watch was for
+        startUrgencyWatch();
 }
 
 bool UsageStore::flush(QDeadlineTimer deadline)
@@ -138,7 +173,11 @@ bool UsageStore::flush(QDeadlineTimer deadline)
     if (!m_queue->writer)
         return false;
     m_queue->flushTarget = qMax(m_queue->flushTarget, target);
-    m_queue->setUrgent(true); // someone waits for it
+    if (m_queue->priority.want(true)) { // someone waits for it
+        lock.unlock();
+        m_queue->priority.apply(true);
+        lock.relock();
+    }
     m_queue->wakePending = true;
     QMetaObject::invokeMethod(m_queue->writer, &UsageWriter::commitNow, Qt::QueuedConnection);
     while (m_queue->committed < target) {
@@ -154,11 +193,16 @@ void UsageStore::close()
         return;
     if (!flush(QDeadlineTimer(m_options.closeTimeout)))
         qCCritical(lcUsage) << pendingCount() << "usage records could not be written to" << m_path << "and are lost";
+    bool boost;
     {
         QMutexLocker lock(&m_queue->mutex);
         m_queue->writer = nullptr;
         m_queue->closed = true;
+        boost = m_queue->priority.want(true); // closing the database checkpoints the WAL: not at idle priority
     }
+    if (boost)
+        m_queue->priority.apply(true);
+    m_urgencyTimer.stop();
     // Queued calls still pending are dropped; both objects are deleted on their own threads.
     for (QThread *thread : {m_writerThread, m_readerThread}) {
         thread->quit();

@@ -5,6 +5,7 @@
 #include "core/usage/spendquery.h"
 #include "core/usage/usagerecord.h"
 
+#include <QBasicTimer>
 #include <QDeadlineTimer>
 #include <QFuture>
 #include <QObject>
@@ -99,10 +100,16 @@ Q_SIGNALS:
     /// A batch could not be committed; it stays queued and is retried.
     void writeFailed(const Switchyard::Error &error);
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
+    void startUrgencyWatch();
+
     QString m_path;
     Options m_options;
     std::shared_ptr<UsageQueue> m_queue;
+    QBasicTimer m_urgencyTimer; ///< wakes a writer that records have waited for too long
     QThread *m_writerThread = nullptr;
     QThread *m_readerThread = nullptr;
     UsageWriter *m_writer = nullptr; ///< lives on m_writerThread

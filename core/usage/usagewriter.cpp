@@ -21,7 +21,6 @@
 #endif
 
 #ifdef Q_OS_LINUX
-#include <sched.h>
 #include <unistd.h>
 #endif
 
@@ -71,21 +70,13 @@ qint64 UsageQueue::steadyMs()
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-void UsageQueue::setUrgent(bool value)
+bool UsageQueue::becameUrgent(qsizetype maxBatch)
 {
-    if (urgent == value || writerThreadId == 0)
-        return;
-    urgent = value;
-#ifdef Q_OS_LINUX
-    sched_param param{};
-    sched_setscheduler(writerThreadId, value ? SCHED_OTHER : SCHED_IDLE, &param);
-#endif
-}
-
-void UsageQueue::checkUrgency(qsizetype maxBatch)
-{
-    if (!urgent && (records.size() >= maxBatch || steadyMs() - oldestQueuedMs > kMaxWaitMs))
-        setUrgent(true);
+    if (!priority.attached() || priority.wantsUrgent() || records.isEmpty())
+        return false;
+    if (records.size() < maxBatch && steadyMs() - oldestQueuedMs <= kMaxWaitMs)
+        return false;
+    return priority.want(true);
 }
 
 bool UsageWriter::open(Error *error)
@@ -93,8 +84,7 @@ bool UsageWriter::open(Error *error)
 #ifdef Q_OS_LINUX
     {
         QMutexLocker lock(&m_queue->mutex);
-        m_queue->writerThreadId = int(gettid());
-        m_queue->urgent = true; // opening and migrating at normal priority: open() is waited for
+        m_queue->priority.attach(int(gettid())); // urgent while opening and migrating: open() is waited for
     }
 #endif
     m_connection = u"switchyard-usage-writer-%1"_s.arg(quintptr(this), 0, 16);
@@ -135,10 +125,34 @@ bool UsageWriter::open(Error *error)
     m_retryTimer->setSingleShot(true);
     m_retryTimer->setInterval(m_options.retryInterval);
     connect(m_retryTimer, &QTimer::timeout, this, &UsageWriter::commitNow);
-    QMutexLocker lock(&m_queue->mutex);
-    if (m_queue->records.isEmpty())
-        m_queue->setUrgent(false); // background from now on, until records wait
+    becomeBackground(false); // from now on, until records wait
     return true;
+}
+
+void UsageWriter::becomeBackground(bool trimMemory)
+{
+    {
+        QMutexLocker lock(&m_queue->mutex);
+        if (!m_queue->records.isEmpty() || m_queue->closed || !m_queue->priority.want(false))
+            return;
+    }
+#ifdef __GLIBC__
+    // A large backlog was freed just now, mostly into the workers' malloc arenas: give the
+    // memory back rather than keep a burst's peak for the life of the app. Still at normal
+    // priority: the walk holds each arena's lock.
+    if (trimMemory)
+        malloc_trim(0);
+#else
+    Q_UNUSED(trimMemory);
+#endif
+    m_queue->priority.apply(false);
+    bool boosted;
+    {
+        QMutexLocker lock(&m_queue->mutex);
+        boosted = m_queue->priority.wantsUrgent(); // a producer or a flush made it urgent meanwhile
+    }
+    if (boosted)
+        m_queue->priority.apply(true);
 }
 
 bool UsageWriter::openNative(Error *error)
@@ -287,28 +301,26 @@ void UsageWriter::commitNow()
 
     qsizetype remaining;
     bool flushing;
+    bool urgentNow = false;
     {
         QMutexLocker lock(&m_queue->mutex);
         m_queue->committed += batch.size();
         m_queue->committedChanged.wakeAll();
         remaining = m_queue->records.size();
         flushing = m_queue->committed < m_queue->flushTarget;
-        if (remaining == 0) {
+        if (remaining == 0)
             m_queue->wakePending = false;
-            m_queue->setUrgent(false); // caught up: background again
-        } else {
-            m_queue->checkUrgency(m_options.maxBatch);
-        }
+        else
+            urgentNow = m_queue->becameUrgent(m_options.maxBatch);
     }
+    if (urgentNow)
+        m_queue->priority.apply(true);
     Q_EMIT committed(int(batch.size()));
-#ifdef __GLIBC__
-    // A large backlog was freed just now, mostly into the workers' malloc arenas: give the
-    // memory back rather than keep a burst's peak for the life of the app.
-    if (remaining == 0 && batch.size() >= 1'000) {
+    if (remaining == 0) {
+        const bool large = batch.size() >= 1'000;
         batch = {};
-        malloc_trim(0);
+        becomeBackground(large);
     }
-#endif
 
     if (remaining >= m_options.maxBatch || (remaining > 0 && flushing))
         QMetaObject::invokeMethod(this, &UsageWriter::commitNow, Qt::QueuedConnection); // lets reprice etc. in between
@@ -359,10 +371,13 @@ qint64 UsageWriter::reprice(const UsageStore::PriceFunction &price, const UsageF
         *error = {m_path, tr("the usage database is not open")};
         return -1;
     }
+    bool boost;
     {
         QMutexLocker lock(&m_queue->mutex);
-        m_queue->setUrgent(true); // a user waits for it; the next commit that empties the queue resets it
+        boost = m_queue->priority.want(true); // a user waits for it; the next commit that empties the queue resets it
     }
+    if (boost)
+        m_queue->priority.apply(true);
     // Everything recorded before the call is repriced too; a failing disk fails below.
     for (;;) {
         qsizetype before;

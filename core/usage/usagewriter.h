@@ -5,6 +5,7 @@
 #include "core/usage/usagerecord.h"
 #include "core/usage/usagerows.h"
 #include "core/usage/usagestore.h"
+#include "core/usage/writerpriority.h"
 
 #include <QList>
 #include <QMutex>
@@ -31,18 +32,14 @@ struct UsageQueue {
     bool wakePending = false; ///< the writer already knows there is work (timer or call queued)
     bool closed = false;      ///< the store was closed; later records cannot be written
     UsageWriter *writer = nullptr; ///< to wake; null while not open
-    /// The writer runs as background work (SCHED_IDLE on Linux: any thread serving a call
-    /// preempts it at once) until records wait too long, a flush waits, or a batch is full;
-    /// then at normal priority until it has caught up.
-    bool urgent = false;
-    int writerThreadId = 0;             ///< for the priority switch; 0 where not supported
-    qint64 oldestQueuedMs = 0;          ///< steady clock, when `records` last became non-empty
+    WriterPriority priority; ///< background work while it keeps up (see WriterPriority)
+    qint64 oldestQueuedMs = 0; ///< steady clock, when `records` last became non-empty
+    /// A record waiting this long makes the writer urgent.
     static constexpr qint64 kMaxWaitMs = 250;
 
-    /// Switches the writer between background and normal priority. Caller holds `mutex`.
-    void setUrgent(bool value);
-    /// After a record was added: urgent if a batch is full or the oldest record waited too long.
-    void checkUrgency(qsizetype maxBatch);
+    /// Caller holds `mutex`: true when the writer should become urgent now (a batch is full or
+    /// the oldest record waited too long) and was not; apply with priority.apply(true) unlocked.
+    bool becameUrgent(qsizetype maxBatch);
     static qint64 steadyMs();
 };
 
@@ -72,6 +69,8 @@ Q_SIGNALS:
     void failed(const Switchyard::Error &error);
 
 private:
+    /// Caught up: background work again, unless a producer made it urgent meanwhile.
+    void becomeBackground(bool trimMemory);
     bool writeBatch(const QList<RequestRecord> &batch, Error *error);
     bool exec(const QString &sql, Error *error);
     bool execNative(const char *sql, Error *error);
