@@ -1353,7 +1353,7 @@ Schlüssel werden gehasht gespeichert und können nicht erneut angezeigt werden;
         <translation>USD pro Woche</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spendchartview.cpp" line="188"/>
+        <location filename="../ui/dashboard/spendchartview.cpp" line="190"/>
         <source>%1, week of %2: %3
 Click to see the requests.</source>
         <translation>%1, Woche ab %2: %3
@@ -1519,7 +1519,7 @@ Klicken, um die Anfragen anzuzeigen.</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/spenddashboard.cpp" line="351"/>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="763"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="764"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -1590,76 +1590,81 @@ Klicken, um die Anfragen anzuzeigen.</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/spenddashboard.cpp" line="607"/>
-        <source>Last full week (from %1)&lt;br&gt;&lt;span style=&apos;font-size:16pt; font-weight:600&apos;&gt;%2&lt;/span&gt; &amp;nbsp;%3</source>
-        <translation>Letzte volle Woche (ab %1)&lt;br&gt;&lt;span style=&apos;font-size:16pt; font-weight:600&apos;&gt;%2&lt;/span&gt; &amp;nbsp;%3</translation>
+        <source>Last full week (from %1)</source>
+        <translation>Letzte volle Woche (ab %1)</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="618"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="607"/>
+        <source>This week so far (from %1)</source>
+        <translation>Diese Woche bisher (ab %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="619"/>
         <source>⚠ &lt;b&gt;1 request (%1) has no known price&lt;/b&gt;; its cost is not in these numbers.</source>
         <translation>⚠ &lt;b&gt;Für 1 Anfrage (%1) ist kein Preis bekannt&lt;/b&gt;; ihre Kosten sind in diesen Zahlen nicht enthalten.</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="620"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="621"/>
         <source>⚠ &lt;b&gt;%1 requests (%2) have no known price&lt;/b&gt;; their cost is not in these numbers.</source>
         <translation>⚠ &lt;b&gt;Für %1 Anfragen (%2) ist kein Preis bekannt&lt;/b&gt;; ihre Kosten sind in diesen Zahlen nicht enthalten.</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="622"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="623"/>
         <source>Add a price for their models in the configuration (&quot;prices&quot;) to include them.</source>
         <translation>Fügen Sie in der Konfiguration (&quot;prices&quot;) einen Preis für ihre Modelle hinzu, um sie einzubeziehen.</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="638"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="639"/>
         <source>All on %1</source>
         <translation>Alles auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="641"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="642"/>
         <source>Flagship comparison&lt;br&gt;Pick a model under “Compare with”.</source>
         <translation>Flaggschiff-Vergleich&lt;br&gt;Wählen Sie unter „Vergleichen mit“ ein Modell.</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="645"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="646"/>
         <source>All on %1&lt;br&gt;no price known for this model</source>
         <translation>Alles auf %1&lt;br&gt;kein Preis für dieses Modell bekannt</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="654"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="655"/>
         <source>routing saved &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Routing hat &lt;b&gt;%1&lt;/b&gt; gespart (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="658"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="659"/>
         <source>&lt;b&gt;%1&lt;/b&gt; more than all on this model</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; mehr als alles auf diesem Modell</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="659"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="660"/>
         <source>All traffic on %1&lt;br&gt;&lt;span style=&apos;font-size:16pt; font-weight:600&apos;&gt;%2&lt;/span&gt; &amp;nbsp;%3</source>
         <translation>Gesamter Traffic auf %1&lt;br&gt;&lt;span style=&apos;font-size:16pt; font-weight:600&apos;&gt;%2&lt;/span&gt; &amp;nbsp;%3</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="682"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="683"/>
         <source>The usage database did not answer: %1</source>
         <translation>Die Nutzungsdatenbank hat nicht geantwortet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="763"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="764"/>
         <source>Export table</source>
         <translation>Tabelle exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="774"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="775"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="774"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="775"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard/spenddashboard.cpp" line="776"/>
+        <location filename="../ui/dashboard/spenddashboard.cpp" line="777"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>

@@ -200,6 +200,7 @@ WeekOverWeek SpendAnalysis::weekOverWeek(const SpendTable &table, QDate today)
     --it;
     w.week = it.key();
     w.cost = it.value();
+    w.complete = w.week < current;
     w.previousWeek = w.week.addDays(-7);
     w.previousCost = weeks.value(w.previousWeek);
     if (w.previousCost != 0)

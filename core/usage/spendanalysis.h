@@ -67,6 +67,7 @@ struct WeekOverWeek {
     QDate previousWeek;
     NanoUsd previousCost = 0;
     std::optional<double> change;  ///< (cost - previous) / previous; none when previous is 0
+    bool complete = true;          ///< false: the current week, not over yet (no complete week shown)
 };
 
 /// Pure spend analyses over query answers (SpendTable, UsageSlices) and a CostCalculator;

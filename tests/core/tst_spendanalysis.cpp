@@ -172,6 +172,7 @@ private Q_SLOTS:
         // On Wednesday of w3, w3 is not complete: w2 against w1.
         WeekOverWeek w = SpendAnalysis::weekOverWeek(table, QDate(2026, 3, 18));
         QCOMPARE(w.week, w2);
+        QVERIFY(w.complete);
         QCOMPARE(w.cost, NanoUsd(250));
         QCOMPARE(w.previousCost, NanoUsd(200));
         QVERIFY(w.change);
@@ -179,9 +180,11 @@ private Q_SLOTS:
         // A month later every week is complete: w3 against w2.
         w = SpendAnalysis::weekOverWeek(table, QDate(2026, 4, 20));
         QCOMPARE(w.week, w3);
-        // Only an incomplete week: it is shown, with nothing to compare.
+        QVERIFY(w.complete);
+        // Only an incomplete week: it is shown, said to be so, with nothing to compare.
         w = SpendAnalysis::weekOverWeek({{w3, u"a"_s, sums(1, 0, 0, 5)}}, QDate(2026, 3, 18));
         QCOMPARE(w.week, w3);
+        QVERIFY(!w.complete);
         QVERIFY(!w.change);
         QVERIFY(!SpendAnalysis::weekOverWeek({}, QDate(2026, 3, 18)).week.isValid());
     }

@@ -4,6 +4,7 @@
 
 #include "core/usage/usagerecord.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -26,6 +27,20 @@ inline AttemptRecord finalAttempt(const RequestRecord &request, bool failed)
     last.cost = request.cost;
     last.error = request.error;
     return last;
+}
+
+/// A successful call to the built-in simulated provider, served now, priced at `outputCost`.
+inline RequestRecord simulatedCall(const QString &requestId, NanoUsd outputCost)
+{
+    RequestRecord r;
+    r.requestId = requestId;
+    r.time = QDateTime::currentDateTimeUtc();
+    r.status = QStringLiteral("ok");
+    r.provider = QStringLiteral("simulated");
+    r.model = QStringLiteral("sim-small");
+    r.cost.priced = true;
+    r.cost.output = outputCost;
+    return r;
 }
 
 /// Requests in an existing usage database (its highest row id), -1 when there is none.

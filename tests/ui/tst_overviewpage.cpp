@@ -6,6 +6,7 @@
 #include "core/gateway/apikeys.h"
 #include "core/runtime/runtime.h"
 #include "core/usage/usagestore.h"
+#include "tests/support/usagetestdata.h"
 #include "ui/gateway/createkeydialog.h"
 #include "ui/gateway/gatewaycontrol.h"
 #include "ui/gateway/gatewaystatuswidget.h"
@@ -274,14 +275,7 @@ void TestOverviewPage::statusLineShowsTodaysSpend()
     QVERIFY(state->text().contains(m_runtime->listenAddress()));
     QCOMPARE(rate->text(), u"0 req/min"_s);
 
-    RequestRecord priced;
-    priced.requestId = u"r1"_s;
-    priced.time = QDateTime::currentDateTimeUtc();
-    priced.status = u"ok"_s;
-    priced.provider = u"simulated"_s;
-    priced.model = u"sim-small"_s;
-    priced.cost.priced = true;
-    priced.cost.output = 12'500'000; // $0.0125
+    RequestRecord priced = TestData::simulatedCall(u"r1"_s, 12'500'000); // $0.0125
     RequestRecord unpriced = priced;
     unpriced.requestId = u"r2"_s;
     unpriced.cost = {};

@@ -6,6 +6,7 @@
 #include "core/usage/pricecatalog.h"
 #include "core/usage/spendanalysis.h"
 #include "core/usage/usagestore.h"
+#include "tests/support/usagetestdata.h"
 #include "ui/dashboard/filterbutton.h"
 #include "ui/dashboard/spendchartview.h"
 #include "ui/dashboard/spenddashboard.h"
@@ -35,6 +36,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QValueAxis>
 #include <QToolButton>
 
 using namespace Switchyard;
@@ -77,6 +79,7 @@ private Q_SLOTS:
     void exportCsvFollowsFilters();
     void exportPng();
     void liveUpdate();
+    void firstCallsOfTheCurrentWeek();
     void emptyState();
     void demoSwitchInMainWindow();
 
@@ -472,6 +475,34 @@ void TestSpendDashboard::liveUpdate()
     // recordsCommitted -> throttled refresh; no explicit refresh here.
     QTRY_VERIFY_WITH_TIMEOUT(chartBars().contains(u"live-model"_s), 10'000);
     QCOMPARE(chartBars().value(u"live-model"_s).value(SpendAnalysis::weekStartOf(todayUtc())), 3 * kNanoPerUsd);
+}
+
+void TestSpendDashboard::firstCallsOfTheCurrentWeek()
+{
+    // A new user's first few calls, all this week and worth fractions of a cent: the summary
+    // says the week is not over, and the axis ticks read differently from each other.
+    UsageStore store(m_dir.filePath(u"first-calls.sqlite3"_s));
+    Errors errors;
+    QVERIFY(store.open(&errors));
+    for (int i = 0; i < 12; ++i)
+        store.record(TestData::simulatedCall(u"first-%1"_s.arg(i), 40'000)); // $0.00004 each
+    QVERIFY(store.flush(QDeadlineTimer(10'000)));
+    UsageDataSource source(&store);
+    SpendDashboard dashboard(&source, nullptr);
+    dashboard.resize(1100, 700);
+    dashboard.show();
+    QSignalSpy updated(&dashboard, &SpendDashboard::refreshed);
+    dashboard.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!updated.isEmpty(), 10'000);
+    auto *week = dashboard.findChild<QLabel *>(u"weekOverWeekLabel"_s);
+    QTRY_VERIFY(week->text().startsWith(u"This week so far"_s));
+    QValueAxis *axis = dashboard.chartView()->costAxis();
+    QStringList ticks;
+    for (int i = 0; i < axis->tickCount(); ++i) {
+        const double value = axis->min() + (axis->max() - axis->min()) * i / (axis->tickCount() - 1);
+        ticks.append(QString::asprintf(qPrintable(axis->labelFormat()), value));
+    }
+    QCOMPARE(QSet<QString>(ticks.begin(), ticks.end()).size(), ticks.size());
 }
 
 void TestSpendDashboard::emptyState()

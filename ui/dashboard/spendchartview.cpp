@@ -126,7 +126,9 @@ void SpendChartView::onModelReset()
     }
     m_costAxis->setRange(0, top > 0 ? top * 1.08 : 1.0);
     m_costAxis->applyNiceNumbers();
-    m_costAxis->setLabelFormat(m_costAxis->max() < 10 ? QStringLiteral("$%.2f") : QStringLiteral("$%.0f"));
+    // Enough decimals that neighbouring ticks read differently: cents of a few calls too.
+    const double max = m_costAxis->max();
+    m_costAxis->setLabelFormat(max < 0.1 ? QStringLiteral("$%.4f") : max < 10 ? QStringLiteral("$%.2f") : QStringLiteral("$%.0f"));
 }
 
 void SpendChartView::updateLegendAlignment()

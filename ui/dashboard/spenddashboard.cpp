@@ -604,9 +604,10 @@ void SpendDashboard::applyTable(const SpendTable &table, SpendDimension dimensio
                          .arg(up ? u"#b42318"_s : u"#1a7f37"_s, up ? u"▲"_s : u"▼"_s, percent(size, size < 0.1 ? 1 : 0),
                               tr("on the week before"));
         }
-        m_weekLabel->setText(tr("Last full week (from %1)<br><span style='font-size:16pt; font-weight:600'>%2</span> "
-                                "&nbsp;%3")
-                                 .arg(locale.toString(wow.week, u"MMM d"_s), SpendTableModel::formatUsd(wow.cost), change));
+        const QString title = wow.complete ? tr("Last full week (from %1)") : tr("This week so far (from %1)");
+        m_weekLabel->setText(title.arg(locale.toString(wow.week, u"MMM d"_s))
+                             + QStringLiteral("<br><span style='font-size:16pt; font-weight:600'>%1</span> &nbsp;%2")
+                                   .arg(SpendTableModel::formatUsd(wow.cost), change));
     }
 
     // The unpriced share is a warning of its own: their cost is missing, not zero.
