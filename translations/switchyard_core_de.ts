@@ -478,7 +478,7 @@
         <translation>ohne Preis</translation>
     </message>
     <message>
-        <location filename="../core/models/requestlogmodel.cpp" line="435"/>
+        <location filename="../core/models/requestlogmodel.cpp" line="436"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -702,12 +702,12 @@
 <context>
     <name>Switchyard::UsageStore</name>
     <message>
-        <location filename="../core/usage/usagestore.cpp" line="27"/>
+        <location filename="../core/usage/usagestore.cpp" line="28"/>
         <source>the usage database is not open</source>
         <translation>die Nutzungsdatenbank ist nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../core/usage/usagestore.cpp" line="67"/>
+        <location filename="../core/usage/usagestore.cpp" line="68"/>
         <source>cannot create the folder %1</source>
         <translation>der Ordner %1 kann nicht angelegt werden</translation>
     </message>
@@ -715,13 +715,13 @@
 <context>
     <name>Switchyard::UsageWriter</name>
     <message>
-        <location filename="../core/usage/usagewriter.cpp" line="65"/>
-        <location filename="../core/usage/usagewriter.cpp" line="110"/>
+        <location filename="../core/usage/usagewriter.cpp" line="95"/>
+        <location filename="../core/usage/usagewriter.cpp" line="169"/>
         <source>cannot open the usage database: %1</source>
         <translation>die Nutzungsdatenbank kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/usage/usagewriter.cpp" line="304"/>
+        <location filename="../core/usage/usagewriter.cpp" line="373"/>
         <source>the usage database is not open</source>
         <translation>die Nutzungsdatenbank ist nicht geöffnet</translation>
     </message>

@@ -58,7 +58,7 @@ int main(int argc, char *argv[])
     QApplication::setQuitOnLastWindowClosed(false);
 
     QList<QTranslator *> translators;
-    for (const char *catalog : {"switchyard_core", "switchyard_ui"}) {
+    for (const char *catalog : {"switchyard_core", "switchyard_ui", "switchyard_app"}) {
         auto *t = new QTranslator(&app);
         if (t->load(QLocale(), QString::fromLatin1(catalog), QStringLiteral("_"), QStringLiteral(":/i18n")))
             QApplication::installTranslator(t);
@@ -91,10 +91,24 @@ int main(int argc, char *argv[])
     Errors errors;
     const bool started = runtime.start(&errors);
     if (!runtime.configStore() || !runtime.usageStore() || !runtime.usageStore()->isOpen()) {
-        QStringList lines;
+        // Say which file, what is wrong in it, and that it was left as it is.
+        QString text;
+        QStringList details;
         for (const Error &e : errors)
-            lines.append(e.toString());
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Switchyard cannot start"), lines.join(u'\n'));
+            details.append(e.toString());
+        if (!runtime.configStore()) {
+            text = QApplication::translate("main", "The configuration file %1 cannot be used; it was not changed. "
+                                                   "Fix it, or move it away to start with the default configuration.")
+                       .arg(QDir::toNativeSeparators(parser.value(config)));
+        } else {
+            text = QApplication::translate("main", "The usage database %1 cannot be opened; it was not changed.")
+                       .arg(QDir::toNativeSeparators(parser.value(db)));
+        }
+        logs.flush();
+        fprintf(stderr, "switchyard: %s\n  %s\n", qPrintable(text), qPrintable(details.join(QStringLiteral("\n  "))));
+        QMessageBox box(QMessageBox::Critical, QApplication::translate("main", "Switchyard cannot start"), text);
+        box.setInformativeText(details.join(u'\n'));
+        box.exec();
         return 1;
     }
     AppController controller(&runtime);

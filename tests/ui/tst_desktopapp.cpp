@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
-// The real `switchyard` binary, twice: a second start with the same configuration raises the
-// first instance's window and exits; a second configuration runs an app of its own.
+// The real `switchyard` binary: a second start with the same configuration raises the first
+// instance's window and exits; a second configuration runs an app of its own; a broken
+// configuration file is reported with its path and every error, and left as it was.
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpSocket>
@@ -15,11 +17,13 @@ namespace {
 class App
 {
 public:
-    App(const QTemporaryDir &home, const QString &profile)
+    App(const QTemporaryDir &home, const QString &profile, const QString &locale = QStringLiteral("C.UTF-8"))
         : m_home(home.path())
         , m_profile(profile)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"LANG"_s, locale);
+        env.insert(u"LC_ALL"_s, locale);
         env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
         env.insert(u"HOME"_s, m_home);
         env.insert(u"XDG_CONFIG_HOME"_s, m_home + u"/config"_s);
@@ -37,9 +41,16 @@ public:
                 m_process.kill();
         }
     }
+    void writeConfig(const QByteArray &text)
+    {
+        QFile f(configPath());
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+    }
+    QString configPath() const { return m_home + u'/' + m_profile + u".json"_s; }
     void start(bool listen = true)
     {
-        QStringList args{u"--config"_s, m_home + u'/' + m_profile + u".json"_s, u"--db"_s,
+        QStringList args{u"--config"_s, configPath(), u"--db"_s,
                          m_home + u'/' + m_profile + u".sqlite3"_s};
         if (listen)
             args << u"--listen"_s << u"127.0.0.1:0"_s;
@@ -87,7 +98,7 @@ bool answersHealth(const QString &address)
 
 } // namespace
 
-class TestSingleInstance : public QObject
+class TestDesktopApp : public QObject
 {
     Q_OBJECT
 
@@ -129,6 +140,48 @@ private Q_SLOTS:
         QVERIFY(!main.output().contains(u"raising the window"_s));
     }
 
+    void brokenConfigurationIsReportedAndKept_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addRow("not JSON") << QByteArray("{ \"version\": 1, \"providers\": [ ")
+                                  << QStringList{u"not valid JSON"_s};
+        QTest::addRow("invalid") << QByteArray(R"({ "version": 1, "providers": [
+            { "id": "x", "kind": "openai", "baseUrl": "not a url", "apiKey": "env:X_KEY" } ],
+            "routes": [ { "name": "r", "ladder": [ { "target": "nope/unknown-model" } ] } ] })")
+                                 << QStringList{u"providers[0].baseUrl"_s, u"routes[0].ladder[0].target"_s};
+    }
+
+    void brokenConfigurationIsReportedAndKept()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QStringList, expected);
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        App app(home, u"broken"_s);
+        app.writeConfig(text);
+        app.start();
+        // It says which file and what is wrong (stderr; the same in a dialog), and serves nothing.
+        QTRY_VERIFY_WITH_TIMEOUT(app.output().contains(u"cannot be used; it was not changed"_s), 20'000);
+        QVERIFY2(app.output().contains(app.configPath()), qPrintable(app.output()));
+        for (const QString &e : expected)
+            QTRY_VERIFY2(app.output().contains(e), qPrintable(app.output()));
+        QVERIFY(app.serving().isEmpty());
+        QFile f(app.configPath());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), text); // never overwritten
+    }
+
+    void startupErrorsInTheUsersLanguage()
+    {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        App app(home, u"kaputt"_s, u"de_DE.UTF-8"_s);
+        app.writeConfig("{ \"version\": 1, ");
+        app.start();
+        QTRY_VERIFY_WITH_TIMEOUT(app.output().contains(u"ist nicht verwendbar; sie wurde nicht verändert"_s), 20'000);
+    }
+
     void staleSocketOfACrashedInstanceIsReplaced()
     {
         QTemporaryDir home;
@@ -145,5 +198,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSingleInstance)
-#include "tst_singleinstance.moc"
+QTEST_GUILESS_MAIN(TestDesktopApp)
+#include "tst_desktopapp.moc"
