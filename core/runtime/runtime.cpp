@@ -34,6 +34,7 @@ struct Runtime::Private {
     int pendingSecrets = 0;
     QStringList unresolved;
     QString listen;
+    Errors gatewayErrors; ///< why the last start of the gateway failed; empty once it serves
 };
 
 Runtime::Runtime(RuntimeOptions options, QObject *parent)
@@ -146,17 +147,23 @@ bool Runtime::startGateway(Errors *errors)
     Errors &errs = errors ? *errors : local;
     if (isGatewayRunning())
         return true;
+    const qsizetype before = errs.size();
+    // Remembered, so a window opened after a failed start can still say why it is stopped.
+    const auto fail = [&] {
+        d->gatewayErrors = errs.mid(before);
+        return false;
+    };
     const Config config = d->config->snapshot()->config;
     d->listen = d->options.listenOverride.isEmpty() ? config.gateway.listen : d->options.listenOverride;
     HttpServerOptions server;
     if (!splitListen(d->listen, &server.address, &server.port)) {
         errs.append({QStringLiteral("--listen"), tr("'%1' is not HOST:PORT").arg(d->listen)});
-        return false;
+        return fail();
     }
     if (!ApiKeys::isLoopbackListen(d->listen) && config.gateway.keys.isEmpty()) {
         errs.append({QStringLiteral("--listen"), tr("listening on %1, which is not loopback, requires at least one key "
                                                    "(create one with 'switchyard-gateway keys add NAME')").arg(d->listen)});
-        return false;
+        return fail();
     }
     server.workerThreads = config.gateway.workerThreads;
     server.limits.maxBodyBytes = config.gateway.maxBodyBytes;
@@ -175,14 +182,20 @@ bool Runtime::startGateway(Errors *errors)
     if (!d->server->start(&error)) {
         errs.append({QStringLiteral("gateway.listen"), tr("cannot listen on %1: %2").arg(d->listen, error)});
         d->server.reset();
-        return false;
+        return fail();
     }
     const QString port = QString::number(d->server->serverPort());
     d->listen = server.address.protocol() == QAbstractSocket::IPv6Protocol
         ? QString(u'[' + server.address.toString() + QStringLiteral("]:") + port)
         : QString(server.address.toString() + u':' + port);
+    d->gatewayErrors.clear();
     Q_EMIT gatewayStateChanged(true, d->listen);
     return true;
+}
+
+Errors Runtime::gatewayErrors() const
+{
+    return d->gatewayErrors;
 }
 
 void Runtime::stopGateway()

@@ -42,6 +42,8 @@ public:
     bool startGateway(Errors *errors);
     void stopGateway();
     bool isGatewayRunning() const;
+    /// Why the last start of the gateway failed (e.g. the port is taken); empty once it serves.
+    Errors gatewayErrors() const;
     /// Saves `hostPort` as gateway.listen in the configuration file and restarts the
     /// gateway there when it was running. The file is left untouched on any error.
     bool setListenAddress(const QString &hostPort, Errors *errors);

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void stopAndStart();
     void changePort();
     void rejectsBadListenAddress();
+    void showsWhyTheGatewayDidNotStart();
     void snippetsFollowTheBaseUrl();
     void copiesTheBaseUrl();
     void createsAKey();
@@ -180,6 +181,34 @@ void TestOverviewPage::changePort()
     const ConfigLoadResult saved = ConfigIo::loadFile(m_dir->filePath(u"config.json"_s));
     QVERIFY(saved.ok());
     QCOMPARE(saved.config->gateway.listen, address);
+}
+
+void TestOverviewPage::showsWhyTheGatewayDidNotStart()
+{
+    // Another program holds the port when the app starts: the window opens later and must
+    // still say why the gateway is not serving; Start works once the port is free.
+    auto taken = std::make_unique<QTcpServer>();
+    QVERIFY(taken->listen(QHostAddress::LocalHost, 0));
+    const QString address = u"127.0.0.1:%1"_s.arg(taken->serverPort());
+    QTemporaryDir dir;
+    RuntimeOptions options{dir.filePath(u"config.json"_s), dir.filePath(u"usage.sqlite3"_s), address};
+    options.watchConfig = false;
+    Runtime runtime(options);
+    Errors errors;
+    QVERIFY(!runtime.start(&errors));
+    QVERIFY(runtime.configStore() && runtime.usageStore()); // the rest of the app runs
+    GatewayControl gateway(&runtime);
+    OverviewPage page(&gateway);
+    page.show();
+    auto *state = child<QLabel>(&page, u"stateLabel"_s);
+    QVERIFY2(state->text().contains(u"Error"_s) && state->text().contains(u"cannot listen on "_s + address),
+             qPrintable(state->text()));
+    QVERIFY(child<QPushButton>(&page, u"startButton"_s)->isEnabled());
+
+    taken.reset();
+    QTest::mouseClick(child<QPushButton>(&page, u"startButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(state->text().contains(u"Serving"_s));
+    QVERIFY(runtime.gatewayErrors().isEmpty());
 }
 
 void TestOverviewPage::rejectsBadListenAddress()

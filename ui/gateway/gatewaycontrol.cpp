@@ -15,6 +15,17 @@ GatewayControl::GatewayControl(Runtime *runtime, QObject *parent)
 {
     connect(m_runtime, &Runtime::gatewayStateChanged, this,
             [this](bool running, const QString &) { onGatewayStateChanged(running); });
+    // A start that failed before this control existed (the app's start-up) is shown as such.
+    if (m_state == State::Stopped && !runtime->gatewayErrors().isEmpty())
+        setState(State::Error, messages(runtime->gatewayErrors()));
+}
+
+QString GatewayControl::messages(const Errors &errors)
+{
+    QStringList lines;
+    for (const Error &e : errors)
+        lines.append(e.message);
+    return lines.join(u'\n');
 }
 
 QString GatewayControl::address() const
@@ -50,10 +61,7 @@ bool GatewayControl::start()
         setState(State::Serving);
         return true;
     }
-    QStringList lines;
-    for (const Error &e : std::as_const(errors))
-        lines.append(e.message);
-    setState(State::Error, lines.join(u'\n'));
+    setState(State::Error, messages(errors));
     return false;
 }
 
@@ -73,12 +81,8 @@ bool GatewayControl::setListenAddress(const QString &hostPort, Errors *errors)
         return true;
     }
     // Invalid input leaves the gateway as it was; only a failed restart is a gateway error.
-    if (wasServing && !m_runtime->isGatewayRunning()) {
-        QStringList lines;
-        for (const Error &e : std::as_const(errs))
-            lines.append(e.message);
-        setState(State::Error, lines.join(u'\n'));
-    }
+    if (wasServing && !m_runtime->isGatewayRunning())
+        setState(State::Error, messages(errs));
     return false;
 }
 

@@ -44,6 +44,7 @@ Q_SIGNALS:
 private:
     void onGatewayStateChanged(bool running);
     void setState(State state, const QString &errorText = {});
+    static QString messages(const Errors &errors);
 
     Runtime *m_runtime;
     State m_state;
