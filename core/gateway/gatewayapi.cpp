@@ -119,10 +119,16 @@ GatewayApi::~GatewayApi()
 
 QByteArray GatewayApi::newRequestId()
 {
-    // Time-ordered, unique across workers: ms timestamp + random, hex.
+    // Time-ordered, unique across workers: ms timestamp + random, hex. One generator per
+    // thread, seeded from the system: QRandomGenerator::global() takes a lock shared by all.
+    thread_local QRandomGenerator random = [] {
+        quint32 seed[4];
+        QRandomGenerator::system()->fillRange(seed);
+        return QRandomGenerator(seed, 4);
+    }();
     const quint64 ms = quint64(QDateTime::currentMSecsSinceEpoch());
-    const quint64 random = QRandomGenerator::global()->generate64();
-    return "req_" + QByteArray::number(ms, 16).rightJustified(12, '0') + QByteArray::number(random, 16).rightJustified(16, '0');
+    return "req_" + QByteArray::number(ms, 16).rightJustified(12, '0')
+        + QByteArray::number(random.generate64(), 16).rightJustified(16, '0');
 }
 
 void GatewayApi::sendError(HttpResponder *responder, int status, const QString &message, const QString &code,
@@ -194,9 +200,7 @@ void GatewayApi::handle(HttpRequest request, HttpResponder *responder)
                   QStringLiteral("method_not_allowed"));
         return;
     }
-    auto *keyHolder = responder; // the key name travels with the exchange
-    keyHolder->setProperty("sy_key", *key);
-    handleInference(std::move(request), responder, endpoint);
+    handleInference(std::move(request), responder, endpoint, *key);
 }
 
 void GatewayApi::handleModels(const ConfigSnapshot &snapshot, HttpResponder *responder)
@@ -231,7 +235,7 @@ void GatewayApi::handleModels(const ConfigSnapshot &snapshot, HttpResponder *res
     responder->send(200, {{"Content-Type", kJson}}, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
-void GatewayApi::handleInference(HttpRequest &&request, HttpResponder *responder, int endpoint)
+void GatewayApi::handleInference(HttpRequest &&request, HttpResponder *responder, int endpoint, const QString &keyName)
 {
     const QByteArray requestId = newRequestId();
     const QByteArray contentType = request.header("content-type").toLower();
@@ -259,7 +263,7 @@ void GatewayApi::handleInference(HttpRequest &&request, HttpResponder *responder
     ex->time = QDateTime::currentDateTimeUtc();
     ex->clock.start();
     ex->snapshot = m_context.config->snapshot();
-    ex->keyName = responder->property("sy_key").toString();
+    ex->keyName = keyName;
     ex->path = QString::fromUtf8(request.path().toByteArray());
     const QJsonObject body = doc.object();
     ex->routing = RoutingRequest::from(body, &request);

@@ -35,7 +35,7 @@ private:
     struct Exchange;
 
     void handleModels(const ConfigSnapshot &snapshot, HttpResponder *responder);
-    void handleInference(HttpRequest &&request, HttpResponder *responder, int endpoint);
+    void handleInference(HttpRequest &&request, HttpResponder *responder, int endpoint, const QString &keyName);
     void onCommitted(Exchange *exchange, const UpstreamTarget &target, int attempts);
     void onChunk(Exchange *exchange, const QByteArray &json);
     void onFinished(Exchange *exchange, const LadderOutcome &outcome);
