@@ -43,6 +43,7 @@ Errors ConfigStore::apply(const Config &config, const QString &sourcePath)
         QMutexLocker lock(&m_mutex);
         generation = m_snapshot->generation + 1;
         m_snapshot = std::make_shared<const ConfigSnapshot>(ConfigSnapshot{config, generation, sourcePath});
+        m_generation.store(generation, std::memory_order_release);
     }
     Q_EMIT snapshotChanged(generation);
     return {};

@@ -6,6 +6,8 @@
 
 #include <QFileSystemWatcher>
 #include <QMutex>
+
+#include <atomic>
 #include <QObject>
 #include <QTimer>
 
@@ -38,6 +40,9 @@ public:
     ConfigStore(Config initial, const QString &sourcePath, QObject *parent = nullptr);
 
     ConfigSnapshotPtr snapshot() const;
+    /// The current snapshot's generation, without a lock: hot paths keep their own copy of the
+    /// snapshot and take a new one only when this changes.
+    quint64 generation() const { return m_generation.load(std::memory_order_acquire); }
 
     /// Validates and swaps. Returns the errors; empty means applied.
     Errors apply(const Config &config, const QString &sourcePath = {});
@@ -56,6 +61,7 @@ private:
 
     mutable QMutex m_mutex;
     ConfigSnapshotPtr m_snapshot;
+    std::atomic<quint64> m_generation{1}; // the first snapshot's
     QFileSystemWatcher m_watcher;
     QTimer m_debounce;
     QString m_watchedPath;

@@ -141,6 +141,16 @@ void GatewayApi::sendError(HttpResponder *responder, int status, const QString &
     responder->send(status, headers, e.toJson());
 }
 
+const ConfigSnapshotPtr &GatewayApi::currentSnapshot()
+{
+    // No lock per request: a generation check, and a new snapshot only after a change. The
+    // copy is this worker's own, so its reference counts never share a cache line with
+    // another worker's.
+    if (!m_snapshot || m_snapshot->generation != m_context.config->generation())
+        m_snapshot = std::make_shared<const ConfigSnapshot>(*m_context.config->snapshot());
+    return m_snapshot;
+}
+
 const CostCalculator &GatewayApi::costCalculator(const ConfigSnapshotPtr &snapshot)
 {
     if (!m_cost || m_costSnapshot != snapshot) {
@@ -157,7 +167,7 @@ void GatewayApi::handle(HttpRequest request, HttpResponder *responder)
         responder->send(200, {{"Content-Type", kJson}}, R"({"status":"ok"})");
         return;
     }
-    const ConfigSnapshotPtr snapshot = m_context.config->snapshot();
+    const ConfigSnapshotPtr snapshot = currentSnapshot();
     if (!m_keys || m_keysSnapshot != snapshot) {
         m_keys = std::make_unique<ApiKeys>(ApiKeys::fromSnapshot(*snapshot)); // once per configuration
         m_keysSnapshot = snapshot;
@@ -262,7 +272,7 @@ void GatewayApi::handleInference(HttpRequest &&request, HttpResponder *responder
     ex->requestId = requestId;
     ex->time = QDateTime::currentDateTimeUtc();
     ex->clock.start();
-    ex->snapshot = m_context.config->snapshot();
+    ex->snapshot = currentSnapshot();
     ex->keyName = keyName;
     ex->path = QString::fromUtf8(request.path().toByteArray());
     const QJsonObject body = doc.object();

@@ -43,16 +43,17 @@ private:
                    const QString &param = {}, const QByteArray &requestId = {});
     void record(Exchange *exchange, const LadderOutcome &outcome, int clientStatus, const QString &error);
     const CostCalculator &costCalculator(const ConfigSnapshotPtr &snapshot);
+    const ConfigSnapshotPtr &currentSnapshot();
     QByteArray newRequestId();
 
     GatewayContext m_context;
     UpstreamClient *m_upstream;
     GatewayMetrics m_metrics;
+    ConfigSnapshotPtr m_snapshot; ///< this worker's copy of the configuration store's current one
     ConfigSnapshotPtr m_keysSnapshot;
     std::unique_ptr<ApiKeys> m_keys;
     ConfigSnapshotPtr m_costSnapshot;
     std::unique_ptr<CostCalculator> m_cost;
-    quint64 m_requestCounter = 0;
 };
 
 } // namespace Switchyard
