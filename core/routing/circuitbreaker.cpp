@@ -13,6 +13,8 @@ CircuitBreaker::CircuitBreaker(int failureThreshold, std::chrono::milliseconds c
 
 bool CircuitBreaker::allow(const QString &target)
 {
+    if (m_troubled.load(std::memory_order_acquire) == 0)
+        return true;
     QMutexLocker lock(&m_mutex);
     const auto it = m_entries.find(target);
     if (it == m_entries.end() || !it->open)
@@ -25,10 +27,14 @@ bool CircuitBreaker::allow(const QString &target)
 
 void CircuitBreaker::recordSuccess(const QString &target)
 {
+    if (m_troubled.load(std::memory_order_acquire) == 0)
+        return;
     QMutexLocker lock(&m_mutex);
     const auto it = m_entries.find(target);
     if (it == m_entries.end())
         return;
+    if (troubled(*it))
+        m_troubled.fetch_sub(1, std::memory_order_release);
     it->failures = 0;
     it->open = false;
     it->trialInFlight = false;
@@ -38,6 +44,8 @@ void CircuitBreaker::recordFailure(const QString &target)
 {
     QMutexLocker lock(&m_mutex);
     Entry &e = m_entries[target];
+    if (!troubled(e))
+        m_troubled.fetch_add(1, std::memory_order_release);
     ++e.failures;
     if (e.trialInFlight || (!e.open && e.failures >= m_threshold)) {
         e.open = true;
@@ -51,6 +59,8 @@ void CircuitBreaker::recordRetryAfter(const QString &target, std::chrono::millis
 {
     QMutexLocker lock(&m_mutex);
     Entry &e = m_entries[target];
+    if (!troubled(e))
+        m_troubled.fetch_add(1, std::memory_order_release);
     e.open = true;
     e.trialInFlight = false;
     e.openUntil = QDeadlineTimer(retryAfter);

@@ -7,6 +7,7 @@
 #include <QMutex>
 #include <QString>
 
+#include <atomic>
 #include <chrono>
 
 namespace Switchyard {
@@ -14,8 +15,9 @@ namespace Switchyard {
 /// Per-target health shared by all worker threads: after `failureThreshold` consecutive
 /// failures (connect, timeout, 5xx) a target is skipped for `cooldown`; then one trial call
 /// is let through (half-open) and its outcome closes or re-opens the circuit. A 429 with
-/// Retry-After skips the target until that time. Touched once per attempt, never per byte,
-/// so one mutex is cheap enough. Any thread.
+/// Retry-After skips the target until that time. Touched once per attempt, never per byte.
+/// While every target is healthy (the usual case) allow() and recordSuccess() take no lock:
+/// an atomic count of troubled targets says there is nothing to look up. Any thread.
 class CircuitBreaker
 {
 public:
@@ -48,10 +50,13 @@ private:
         bool trialInFlight = false;
     };
 
+    static bool troubled(const Entry &e) { return e.failures > 0 || e.open; }
+
     const int m_threshold;
     const std::chrono::milliseconds m_cooldown;
     mutable QMutex m_mutex;
     QHash<QString, Entry> m_entries;
+    std::atomic<int> m_troubled{0}; ///< entries with failures or an open circuit
 };
 
 } // namespace Switchyard

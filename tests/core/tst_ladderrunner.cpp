@@ -71,6 +71,37 @@ class TestLadderRunner : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void circuitBreakerStates()
+    {
+        using namespace std::chrono_literals;
+        CircuitBreaker breaker(2, 50ms);
+        const QString a = u"p/a"_s, b = u"p/b"_s;
+        QVERIFY(breaker.allow(a));
+        breaker.recordSuccess(a); // healthy: nothing recorded
+        QVERIFY(breaker.states().isEmpty());
+        breaker.recordFailure(a);
+        QVERIFY(breaker.allow(a)); // one failure: still closed
+        breaker.recordSuccess(a); // and a success forgets it
+        breaker.recordFailure(a);
+        QVERIFY(breaker.allow(a));
+        breaker.recordFailure(a); // two in a row: open
+        QVERIFY(!breaker.allow(a));
+        QVERIFY(breaker.allow(b)); // other targets are not affected
+        QTest::qWait(60);
+        QVERIFY(breaker.allow(a));  // half-open: one trial...
+        QVERIFY(!breaker.allow(a)); // ...only one
+        breaker.recordSuccess(a);   // the trial succeeded: closed
+        QVERIFY(breaker.allow(a));
+        QCOMPARE(breaker.states().value(0).state, CircuitBreaker::State::Closed);
+        QCOMPARE(breaker.states().value(0).opened, qint64(1));
+        breaker.recordRetryAfter(b, 40ms); // "come back later"
+        QVERIFY(!breaker.allow(b));
+        QTest::qWait(60);
+        QVERIFY(breaker.allow(b)); // the trial after the wait
+        breaker.recordSuccess(b);
+        QVERIFY(breaker.allow(a) && breaker.allow(b));
+    }
+
     void escalates_data();
     void escalates();
     void connectFailureClimbs();
