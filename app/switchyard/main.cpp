@@ -18,7 +18,6 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QStandardPaths>
-#include <QStatusBar>
 #include <QTranslator>
 
 #include <unistd.h>
@@ -121,9 +120,8 @@ int main(int argc, char *argv[])
     // Logout or `kill` ends the app through the same path as Quit: every usage record is written.
     SignalWatcher termination;
     QObject::connect(&termination, &SignalWatcher::terminationRequested, &app, &QApplication::quit);
-    if (!started)
-        controller.window()->statusBar()->showMessage(errors.value(0).toString());
-    else
+    // A gateway that did not start says why on the Overview and in the status line (Runtime::gatewayErrors).
+    if (started)
         qInfo("switchyard: gateway serving http://%s/v1", qPrintable(runtime.listenAddress()));
     const int code = QApplication::exec();
     runtime.stop(); // flushes every usage record

@@ -193,15 +193,12 @@ void UsageStore::close()
         return;
     if (!flush(QDeadlineTimer(m_options.closeTimeout)))
         qCCritical(lcUsage) << pendingCount() << "usage records could not be written to" << m_path << "and are lost";
-    bool boost;
     {
         QMutexLocker lock(&m_queue->mutex);
         m_queue->writer = nullptr;
         m_queue->closed = true;
-        boost = m_queue->priority.want(true); // closing the database checkpoints the WAL: not at idle priority
     }
-    if (boost)
-        m_queue->priority.apply(true);
+    m_queue->makeUrgent(); // closing the database checkpoints the WAL: not at idle priority
     m_urgencyTimer.stop();
     // Queued calls still pending are dropped; both objects are deleted on their own threads.
     for (QThread *thread : {m_writerThread, m_readerThread}) {

@@ -127,26 +127,28 @@ bool UsageWriter::open(Error *error)
     m_retryTimer->setSingleShot(true);
     m_retryTimer->setInterval(m_options.retryInterval);
     connect(m_retryTimer, &QTimer::timeout, this, &UsageWriter::commitNow);
-    becomeBackground(false); // from now on, until records wait
+    becomeBackground(); // from now on, until records wait
     return true;
 }
 
-void UsageWriter::becomeBackground(bool trimMemory)
+void UsageQueue::makeUrgent()
+{
+    bool changed;
+    {
+        QMutexLocker lock(&mutex);
+        changed = priority.want(true);
+    }
+    if (changed)
+        priority.apply(true);
+}
+
+void UsageWriter::becomeBackground()
 {
     {
         QMutexLocker lock(&m_queue->mutex);
         if (!m_queue->records.isEmpty() || m_queue->closed || !m_queue->priority.want(false))
             return;
     }
-#ifdef __GLIBC__
-    // A large backlog was freed just now, mostly into the workers' malloc arenas: give the
-    // memory back rather than keep a burst's peak for the life of the app. Still at normal
-    // priority: the walk holds each arena's lock.
-    if (trimMemory)
-        malloc_trim(0);
-#else
-    Q_UNUSED(trimMemory);
-#endif
     m_queue->priority.apply(false);
     bool boosted;
     {
@@ -319,9 +321,16 @@ void UsageWriter::commitNow()
         m_queue->priority.apply(true);
     Q_EMIT committed(int(batch.size()));
     if (remaining == 0) {
-        const bool large = batch.size() >= 1'000;
-        batch = {};
-        becomeBackground(large);
+#ifdef __GLIBC__
+        // A large backlog was freed just now, mostly into the workers' malloc arenas: give the
+        // memory back rather than keep a burst's peak for the life of the app. Before going
+        // background: the walk holds each arena's lock.
+        if (batch.size() >= 1'000) {
+            batch = {};
+            malloc_trim(0);
+        }
+#endif
+        becomeBackground();
     }
 
     if (remaining >= m_options.maxBatch || (remaining > 0 && flushing))
@@ -373,13 +382,7 @@ qint64 UsageWriter::reprice(const UsageStore::PriceFunction &price, const UsageF
         *error = {m_path, tr("the usage database is not open")};
         return -1;
     }
-    bool boost;
-    {
-        QMutexLocker lock(&m_queue->mutex);
-        boost = m_queue->priority.want(true); // a user waits for it; the next commit that empties the queue resets it
-    }
-    if (boost)
-        m_queue->priority.apply(true);
+    m_queue->makeUrgent(); // a user waits for it; the next commit that empties the queue resets it
     // Everything recorded before the call is repriced too; a failing disk fails below.
     for (;;) {
         qsizetype before;

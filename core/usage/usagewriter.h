@@ -40,6 +40,8 @@ struct UsageQueue {
     /// Caller holds `mutex`: true when the writer should become urgent now (a batch is full or
     /// the oldest record waited too long) and was not; apply with priority.apply(true) unlocked.
     bool becameUrgent(qsizetype maxBatch);
+    /// Caller does not hold `mutex`: normal priority now (someone waits for the writer).
+    void makeUrgent();
     static qint64 steadyMs();
 };
 
@@ -70,7 +72,7 @@ Q_SIGNALS:
 
 private:
     /// Caught up: background work again, unless a producer made it urgent meanwhile.
-    void becomeBackground(bool trimMemory);
+    void becomeBackground();
     bool writeBatch(const QList<RequestRecord> &batch, Error *error);
     bool exec(const QString &sql, Error *error);
     bool execNative(const char *sql, Error *error);

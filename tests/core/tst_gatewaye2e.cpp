@@ -78,7 +78,7 @@ QString configFor(const FakeUpstream &a, const FakeUpstream &b, const QString &e
 }
 
 struct Row {
-    QString status, provider, model, route, error;
+    QString status, provider, model, route, error, keyName;
     int httpStatus = 0, attempts = 0;
     qint64 input = 0, output = 0;
     QVariant cost;
@@ -93,10 +93,10 @@ QList<Row> requestRows(const QString &dbPath)
         db.setDatabaseName(dbPath);
         if (db.open()) {
             QSqlQuery q(u"SELECT status, provider, model, route, error, http_status, attempts, input_tokens, output_tokens, "
-                        "cost_nano, priced, stream FROM requests ORDER BY id"_s, db);
+                        "cost_nano, priced, stream, key_name FROM requests ORDER BY id"_s, db);
             while (q.next())
                 rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                             q.value(4).toString(), q.value(5).toInt(), q.value(6).toInt(), q.value(7).toLongLong(),
+                             q.value(4).toString(), q.value(12).toString(), q.value(5).toInt(), q.value(6).toInt(), q.value(7).toLongLong(),
                              q.value(8).toLongLong(), q.value(9), q.value(10).toBool(), q.value(11).toBool()});
         }
     }
@@ -439,6 +439,11 @@ void TestGatewayE2E::keysAreEnforced()
     r = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"sim/sim-small"_s), {{"Authorization", "Bearer " + key}});
     QCOMPARE(r.status, 200);
     QCOMPARE(m_gateway->get(u"/health"_s).status, 200);
+    // The usage row names the key that made the call (refused calls never reach routing).
+    QCOMPARE(m_gateway->stop(), 0);
+    const QList<Row> rows = requestRows(m_gateway->databasePath());
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].keyName, u"ci"_s);
 }
 
 void TestGatewayE2E::configReloadKeepsRunningSnapshotOnError()
