@@ -5,6 +5,7 @@
 #include "core/gateway/apikeys.h"
 #include "core/gateway/openaierror.h"
 #include "core/routing/resolver.h"
+#include "core/upstream/jsonscanner.h"
 #include "core/upstream/upstreamclient.h"
 #include "core/usage/costcalculator.h"
 #include "core/usage/pricecatalog.h"
@@ -255,16 +256,25 @@ void GatewayApi::handleInference(HttpRequest &&request, HttpResponder *responder
                   QStringLiteral("unsupported_media_type"), {}, requestId);
         return;
     }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        sendError(responder, 400,
-                  parseError.error != QJsonParseError::NoError
-                      ? QStringLiteral("We could not parse the JSON body of your request: %1 at offset %2")
-                            .arg(parseError.errorString()).arg(parseError.offset)
-                      : QStringLiteral("The request body must be a JSON object."),
-                  QStringLiteral("invalid_json"), {}, requestId);
-        return;
+    // The body stays text: read by JsonScanner, forwarded with the model spliced in. What the
+    // scanner refuses goes to QJsonDocument for Qt's verdict and error text; what Qt still
+    // accepts (it is more lenient) continues in Qt's own serialisation.
+    QByteArray json = request.body;
+    QByteArrayView root;
+    if (!JsonScanner::validate(json, &root) || JsonScanner::typeOf(root) != JsonScanner::Type::Object) {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+            sendError(responder, 400,
+                      parseError.error != QJsonParseError::NoError
+                          ? QStringLiteral("We could not parse the JSON body of your request: %1 at offset %2")
+                                .arg(parseError.errorString()).arg(parseError.offset)
+                          : QStringLiteral("The request body must be a JSON object."),
+                      QStringLiteral("invalid_json"), {}, requestId);
+            return;
+        }
+        json = doc.toJson(QJsonDocument::Compact);
+        root = json;
     }
 
     auto *ex = new Exchange;
@@ -275,10 +285,9 @@ void GatewayApi::handleInference(HttpRequest &&request, HttpResponder *responder
     ex->snapshot = currentSnapshot();
     ex->keyName = keyName;
     ex->path = QString::fromUtf8(request.path().toByteArray());
-    const QJsonObject body = doc.object();
-    ex->routing = RoutingRequest::from(body, &request);
-    ex->stream = body.value(u"stream").toBool() && endpoint != int(UpstreamEndpoint::Embeddings);
-    ex->clientWantsUsage = body.value(u"stream_options").toObject().value(u"include_usage").toBool();
+    ex->routing = RoutingRequest::from(root, &request);
+    ex->stream = JsonScanner::member(root, "stream") == "true" && endpoint != int(UpstreamEndpoint::Embeddings);
+    ex->clientWantsUsage = JsonScanner::member(JsonScanner::member(root, "stream_options"), "include_usage") == "true";
 
     const auto resolved = Resolver::resolve(ex->snapshot->config, ex->routing);
     ex->routing.http = nullptr; // the HTTP request does not outlive this call
@@ -292,7 +301,7 @@ void GatewayApi::handleInference(HttpRequest &&request, HttpResponder *responder
 
     UpstreamCall prototype;
     prototype.endpoint = UpstreamEndpoint(endpoint);
-    prototype.body = body;
+    prototype.json = std::move(json);
     prototype.stream = ex->stream;
     prototype.requestId = requestId;
     const bool jsonMode = ex->routing.jsonMode;

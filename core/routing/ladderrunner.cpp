@@ -63,7 +63,8 @@ void LadderRunner::tryNext()
         }
         UpstreamCall call = m_prototype;
         call.target = target;
-        call.body.insert(u"model", target.model);
+        if (call.json.isEmpty())
+            call.body.insert(u"model", target.model); // text bodies get it spliced in by the adapter
         call.timeouts.connectMs = planned.rung.connectTimeoutMs > 0 ? planned.rung.connectTimeoutMs : call.timeouts.connectMs;
         call.timeouts.firstTokenMs = planned.rung.firstTokenTimeoutMs;
         // Without a rung limit a hung upstream would hold the request forever; 10 minutes

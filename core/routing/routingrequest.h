@@ -20,6 +20,10 @@ struct RoutingRequest {
     const HttpRequest *http = nullptr; ///< for header rules; may be null in tests
 
     /// Reads the fields above from a chat/completions/embeddings body and its HTTP request.
+    /// `json` is the body's text as JsonScanner::validate() accepted it (an object); read
+    /// without building a document, since every request passes through here.
+    static RoutingRequest from(QByteArrayView json, const HttpRequest *http);
+    /// The same for a body already parsed (tests, callers that build requests).
     static RoutingRequest from(const QJsonObject &body, const HttpRequest *http);
 };
 

@@ -410,6 +410,32 @@ QString JsonScanner::toString(QByteArrayView value)
     return text;
 }
 
+qsizetype JsonScanner::textLength(QByteArrayView value)
+{
+    if (typeOf(value) != Type::String || value.size() < 2)
+        return 0;
+    qsizetype units = 0;
+    const auto *p = reinterpret_cast<const uchar *>(value.data()) + 1;
+    const auto *end = reinterpret_cast<const uchar *>(value.data()) + value.size() - 1;
+    while (p < end) {
+        const uchar c = *p;
+        if (c == '\\') {
+            ++units; // \uXXXX is one unit (a surrogate pair is two escapes), the others one character
+            p += p + 1 < end && p[1] == 'u' ? 6 : 2;
+        } else if (c < 0x80) {
+            ++units;
+            ++p;
+        } else {
+            // A validated text holds well-formed UTF-8: count the lead bytes; four-byte
+            // sequences are a surrogate pair in UTF-16.
+            if (!isContinuation(c))
+                units += c >= 0xF0 ? 2 : 1;
+            ++p;
+        }
+    }
+    return units;
+}
+
 int JsonScanner::toInt(QByteArrayView value, int defaultValue)
 {
     if (typeOf(value) != Type::Number)

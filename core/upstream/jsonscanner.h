@@ -43,6 +43,9 @@ public:
 
     /// The decoded text of a string span; empty for any other type.
     static QString toString(QByteArrayView value);
+    /// The length of a string span's decoded text in UTF-16 code units (what
+    /// toString().size() gives) without decoding it; 0 for any other type.
+    static qsizetype textLength(QByteArrayView value);
     /// QJsonValue::toInt() semantics: integral numbers in int range, else `defaultValue`.
     static int toInt(QByteArrayView value, int defaultValue = 0);
 

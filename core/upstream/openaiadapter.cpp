@@ -13,7 +13,7 @@ namespace Switchyard {
 
 QJsonObject OpenAiAdapter::requestBody(const UpstreamCall &call)
 {
-    QJsonObject body = call.body;
+    QJsonObject body = call.requestObject();
     if (call.stream && call.endpoint != UpstreamEndpoint::Embeddings) {
         body.insert(u"stream"_s, true);
         QJsonObject options = body.value(u"stream_options"_s).toObject();
@@ -36,8 +36,53 @@ HttpUpstreamCall::Prepared OpenAiAdapter::prepare()
         return prepared;
     if (!m_call.apiKey.isEmpty())
         prepared.addHeader("Authorization", QByteArray("Bearer " + m_call.apiKey));
-    prepared.body = QJsonDocument(requestBody(m_call)).toJson(QJsonDocument::Compact);
+    if (m_call.json.isEmpty() || !splice(m_call, &prepared.body))
+        prepared.body = QJsonDocument(requestBody(m_call)).toJson(QJsonDocument::Compact);
     return prepared;
+}
+
+bool OpenAiAdapter::splice(const UpstreamCall &call, QByteArray *out)
+{
+    // Model names are plain text in practice; anything that would need escaping takes the
+    // object path, which quotes it properly.
+    const QByteArray model = call.target.model.toUtf8();
+    for (const char c : model) {
+        if (c == '"' || c == '\\' || uchar(c) < 0x20)
+            return false;
+    }
+    const QByteArrayView root = QByteArrayView(call.json).trimmed();
+    QByteArrayView modelValue, streamValue, streamOptions;
+    int models = 0;
+    JsonScanner::forEachMember(root, [&](QByteArrayView key, QByteArrayView value) {
+        if (JsonScanner::keyIs(key, "model")) {
+            modelValue = value;
+            ++models;
+        } else if (JsonScanner::keyIs(key, "stream")) {
+            streamValue = value;
+        } else if (JsonScanner::keyIs(key, "stream_options")) {
+            streamOptions = value;
+        }
+    });
+    if (models != 1) // a repeated key: upstream parsers differ on which one wins
+        return false;
+    const bool forceUsage = call.stream && call.endpoint != UpstreamEndpoint::Embeddings;
+    if (forceUsage && streamValue != "true")
+        return false;
+    const bool addOptions = forceUsage && streamOptions.isEmpty();
+    if (forceUsage && !addOptions && JsonScanner::member(streamOptions, "include_usage") != "true")
+        return false; // merging into the client's options: the object path does it
+
+    static constexpr QByteArrayView kOptions = R"("stream_options":{"include_usage":true},)";
+    const qsizetype modelAt = modelValue.data() - root.data();
+    out->clear();
+    out->reserve(root.size() + model.size() + (addOptions ? kOptions.size() : 0));
+    out->append('{');
+    if (addOptions)
+        out->append(kOptions);
+    out->append(root.sliced(1, modelAt - 1));
+    out->append('"').append(model).append('"');
+    out->append(root.sliced(modelAt + modelValue.size()));
+    return true;
 }
 
 void OpenAiAdapter::readChoices(const QJsonObject &json, bool delta)

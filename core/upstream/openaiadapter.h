@@ -34,6 +34,10 @@ private:
     void onParsedStreamEvent(const SseParser::Event &event);
     void onParsedBody(QByteArray body);
     void takeUsageOf(const QJsonObject &usage);
+    /// The body for `call.json` as text: the client's text with the target's model spliced
+    /// in (and `stream_options.include_usage` for streams). False when only the object path
+    /// can do it right (a repeated `model`, options to merge, a model name to escape).
+    static bool splice(const UpstreamCall &call, QByteArray *out);
 };
 
 } // namespace Switchyard

@@ -36,17 +36,25 @@ struct UpstreamTimeouts {
     int totalMs = 0;          ///< whole call; 0 = no limit
 };
 
-/// One upstream request. `body` is the client's JSON with `model` already replaced by the
-/// target's model; adapters translate it for their wire protocol and pass every field they
-/// do not understand through untouched.
+/// One upstream request. The client's JSON comes either as `json`, its text as the gateway
+/// received it, or as `body`, an object; adapters translate it for their wire protocol and
+/// pass every field they do not understand through untouched. The model sent upstream is
+/// always `target.model`.
 struct UpstreamCall {
     UpstreamTarget target;
     UpstreamEndpoint endpoint = UpstreamEndpoint::ChatCompletions;
-    QJsonObject body;
+    QJsonObject body;         ///< used when `json` is empty
+    /// A text JsonScanner::validate() accepted, with an object at its root; `model` still
+    /// the client's. Kept as text so an OpenAI-compatible upstream gets it with only the
+    /// model spliced in, without a parse and re-serialisation per call.
+    QByteArray json;
     bool stream = false;
     UpstreamTimeouts timeouts;
     QByteArray apiKey;        ///< the resolved secret; never log it
     QByteArray requestId;     ///< X-Request-Id of the client request, for upstream logs
+
+    /// The request as an object (`json` parsed, else `body`) with `model` = target.model.
+    QJsonObject requestObject() const;
 };
 
 enum class UpstreamFailure {

@@ -21,6 +21,13 @@ UpstreamClient::~UpstreamClient() = default;
 UpstreamCallHandle *UpstreamClient::start(const UpstreamCall &call, QObject *parent)
 {
     QObject *owner = parent ? parent : this;
+    if (!call.json.isEmpty() && (call.target.kind == u"simulated" || call.target.kind == u"anthropic")) {
+        // Only the OpenAI-compatible adapter forwards the client's text; these translate an object.
+        UpstreamCall parsed = call;
+        parsed.body = call.requestObject();
+        parsed.json.clear();
+        return start(parsed, parent);
+    }
     if (call.target.kind == u"simulated") {
         auto *handle = new SimulatedAdapter(call, m_simulatedCalls++, owner);
         handle->start();

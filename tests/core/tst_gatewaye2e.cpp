@@ -148,6 +148,7 @@ private Q_SLOTS:
     void simulatedProviderWorksWithoutKeys();
     void badInput_data();
     void badInput();
+    void bodyForwardedAsWritten();
     void clientDisconnectCancelsUpstream();
     void keysAreEnforced();
     void configReloadKeepsRunningSnapshotOnError();
@@ -391,6 +392,27 @@ void TestGatewayE2E::badInput()
     QCOMPARE(m_a->requestCount() + m_b->requestCount(), 0);
     // The gateway is still healthy afterwards.
     QCOMPARE(m_gateway->get(u"/health"_s).status, 200);
+}
+
+void TestGatewayE2E::bodyForwardedAsWritten()
+{
+    QVERIFY(start());
+    // What the client wrote reaches the upstream as written, only the model changed: numbers a
+    // JSON round trip would rewrite (1.0, a 20-digit seed), vendor fields, key order, spacing.
+    const QByteArray body = R"({ "seed": 12345678901234567890, "model": "route/ladder", "temperature": 1.0,
+  "x_vendor": {"a": [1, 2.50]}, "messages": [{"role": "user", "content": "caf\u00e9"}] })";
+    m_a->enqueue(FakeReply::json(200, completion(u"gpt-4o-mini"_s, u"Hi!"_s)));
+    TestResponse r = m_gateway->post(u"/v1/chat/completions"_s, body);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(m_a->lastRequest().body, QByteArray(body).replace("route/ladder", "gpt-4o-mini"));
+
+    // A body only Qt's more lenient parser accepts (a byte order mark) is served too, in Qt's
+    // serialisation; the model is still the target's.
+    m_a->enqueue(FakeReply::json(200, completion(u"gpt-4o-mini"_s, u"Hi!"_s)));
+    r = m_gateway->post(u"/v1/chat/completions"_s, "\xef\xbb\xbf" + chatBody(u"auto"_s));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(m_a->lastRequest().json().value(u"model"_s).toString(), u"gpt-4o-mini"_s);
+    QCOMPARE(m_a->lastRequest().json().value(u"messages"_s).toArray().size(), 1);
 }
 
 void TestGatewayE2E::clientDisconnectCancelsUpstream()

@@ -612,7 +612,8 @@ QString scannedSummary(QByteArrayView root)
     JsonScanner::forEachElement(JsonScanner::member(root, "choices"), [&](QByteArrayView choice) {
         out += QString::number(JsonScanner::toInt(JsonScanner::member(choice, "index"))) + u',';
         out += JsonScanner::toString(JsonScanner::member(choice, "finish_reason")) + u',';
-        out += JsonScanner::toString(JsonScanner::member(JsonScanner::member(choice, "delta"), "content")) + u';';
+        const QByteArrayView content = JsonScanner::member(JsonScanner::member(choice, "delta"), "content");
+        out += JsonScanner::toString(content) + u',' + QString::number(JsonScanner::textLength(content)) + u';';
     });
     const QByteArrayView usage = JsonScanner::member(root, "usage");
     out += u'|' + QString::number(int(JsonScanner::typeOf(usage)));
@@ -626,7 +627,8 @@ QString parsedSummary(const QJsonObject &json)
         const QJsonObject choice = value.toObject();
         out += QString::number(choice.value(u"index"_s).toInt()) + u',';
         out += choice.value(u"finish_reason"_s).toString() + u',';
-        out += choice.value(u"delta"_s).toObject().value(u"content"_s).toString() + u';';
+        const QString content = choice.value(u"delta"_s).toObject().value(u"content"_s).toString();
+        out += content + u',' + QString::number(content.size()) + u';';
     }
     const QJsonValue usage = json.value(u"usage"_s);
     const JsonScanner::Type type = usage.isUndefined() ? JsonScanner::Type::Invalid

@@ -36,6 +36,8 @@ private Q_SLOTS:
     void errors();
     void nodeTargetsSpeakOpenAiUnderV1();
     void defaultEscalationForDirectModels();
+    void routingRequestFromText();
+    void routingRequestFromTextMatchesTheObject();
 };
 
 void TestResolver::resolves_data()
@@ -159,4 +161,55 @@ void TestResolver::defaultEscalationForDirectModels()
 }
 
 QTEST_GUILESS_MAIN(TestResolver)
+void TestResolver::routingRequestFromText()
+{
+    // The gateway reads routing fields from the request text with JsonScanner: escapes, UTF-16
+    // lengths, content parts and repeated keys as QJsonObject would see them.
+    const QByteArray json = R"( {"model":"ignored","\u006dodel":"route/smart",
+        "metadata":{"task":"summarize"},
+        "messages":[{"role":"system","content":"Be brief.\n"},
+                    {"role":"user","content":"h\u00e9llo \ud83d\ude00"},
+                    {"role":"assistant","content":null},
+                    {"role":"us\u0065r","content":[{"type":"text","text":"part one "},{"type":"image_url","image_url":{"url":"x"}},{"type":"text","text":"caf\u00e9 \u2615 \ud83d\ude00"}]}],
+        "tools":[], "functions":[{"name":"f"}],
+        "response_format":{"type":"json_schema","json_schema":{}}} )";
+    const RoutingRequest r = RoutingRequest::from(QByteArrayView(json), nullptr);
+    QCOMPARE(r.model, u"route/smart"_s);
+    QCOMPARE(r.task, u"summarize"_s);
+    QCOMPARE(r.lastUserMessage, u"part one caf\u00e9 \u2615 \U0001F600"_s);
+    // 10 + 8 ("héllo " + a surrogate pair) + 9 + 9 (the parts' text, 😀 counted as two units)
+    QCOMPARE(r.estimatedPromptTokens, (10 + 8 + 9 + 9 + 3) / 4);
+    QVERIFY(r.hasTools);
+    QVERIFY(r.jsonMode);
+
+    const RoutingRequest plain = RoutingRequest::from(QByteArrayView(R"({"model":"m","tools":[],"prompt":["abcd","efgh"],"input":"ijkl"})"), nullptr);
+    QVERIFY(!plain.hasTools);
+    QVERIFY(!plain.jsonMode);
+    QCOMPARE(plain.estimatedPromptTokens, 3);
+    QVERIFY(plain.lastUserMessage.isEmpty());
+}
+
+void TestResolver::routingRequestFromTextMatchesTheObject()
+{
+    // The text and the object overloads agree (the object one serialises and reads the text).
+    HttpRequest http;
+    http.headers = {{"X-Switchyard-Task", " extract "}};
+    const QJsonObject body{{u"model"_s, u"auto"_s},
+                           {u"metadata"_s, QJsonObject{{u"task"_s, u"ignored: the header wins"_s}}},
+                           {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"\u00e9t\u00e9 \U0001F600"_s}}}},
+                           {u"response_format"_s, QJsonObject{{u"type"_s, u"json_object"_s}}}};
+    const RoutingRequest a = RoutingRequest::from(body, &http);
+    const RoutingRequest b = RoutingRequest::from(QByteArrayView(QJsonDocument(body).toJson()), &http);
+    QCOMPARE(a.model, u"auto"_s);
+    QCOMPARE(a.task, u"extract"_s);
+    QCOMPARE(a.lastUserMessage, u"\u00e9t\u00e9 \U0001F600"_s);
+    QCOMPARE(a.estimatedPromptTokens, 2); // 6 UTF-16 units
+    QVERIFY(a.jsonMode);
+    QCOMPARE(b.model, a.model);
+    QCOMPARE(b.task, a.task);
+    QCOMPARE(b.lastUserMessage, a.lastUserMessage);
+    QCOMPARE(b.estimatedPromptTokens, a.estimatedPromptTokens);
+    QCOMPARE(b.jsonMode, a.jsonMode);
+}
+
 #include "tst_resolver.moc"

@@ -130,6 +130,9 @@ private Q_SLOTS:
 
     void openAiNonStreaming();
     void openAiStreaming();
+    void openAiForwardsTheClientText_data();
+    void openAiForwardsTheClientText();
+    void textBodyForOtherProtocols();
     void completionsAndEmbeddings();
     void httpErrors_data();
     void httpErrors();
@@ -252,6 +255,89 @@ void TestUpstreamClient::openAiStreaming()
     QCOMPARE(sent.value(u"stream_options"_s).toObject(),
              (QJsonObject{{u"include_obfuscation"_s, false}, {u"include_usage"_s, true}}));
     QCOMPARE(fake.lastRequest().header("Accept"), QByteArray("text/event-stream"));
+}
+
+void TestUpstreamClient::openAiForwardsTheClientText_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("stream");
+    QTest::addColumn<QByteArray>("sentBytes"); // empty: the object path, compared as objects
+    QTest::addColumn<QJsonObject>("sentObject");
+
+    const QJsonObject messages{{u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"hi"_s}}}}};
+    // Numbers and spacing exactly as the client wrote them: 1.0 and a 20-digit seed would not
+    // survive a QJsonDocument round trip.
+    QTest::newRow("spliced") << QByteArray(R"(  {"messages":[{"role":"user","content":"hi"}], "model" : "route/cheap", "temperature":1.0, "seed":12345678901234567890}
+)") << false << QByteArray(R"({"messages":[{"role":"user","content":"hi"}], "model" : "gpt-4o-mini", "temperature":1.0, "seed":12345678901234567890})")
+                             << QJsonObject();
+    QTest::newRow("stream gets include_usage")
+        << QByteArray(R"({"model":"x","stream":true,"messages":[]})") << true
+        << QByteArray(R"({"stream_options":{"include_usage":true},"model":"gpt-4o-mini","stream":true,"messages":[]})") << QJsonObject();
+    QTest::newRow("stream already asks for usage")
+        << QByteArray(R"({"model":"x","stream":true,"stream_options":{"include_usage":true}})") << true
+        << QByteArray(R"({"model":"gpt-4o-mini","stream":true,"stream_options":{"include_usage":true}})") << QJsonObject();
+    QTest::newRow("client options merged")
+        << QByteArray(R"({"model":"x","stream":true,"stream_options":{"include_obfuscation":false}})") << true << QByteArray()
+        << QJsonObject{{u"model"_s, u"gpt-4o-mini"_s},
+                       {u"stream"_s, true},
+                       {u"stream_options"_s, QJsonObject{{u"include_obfuscation"_s, false}, {u"include_usage"_s, true}}}};
+    QJsonObject once = messages;
+    once.insert(u"model"_s, u"gpt-4o-mini"_s);
+    QTest::newRow("repeated model") << QByteArray(R"({"model":"a","messages":[{"role":"user","content":"hi"}],"model":"b"})")
+                                    << false << QByteArray() << once;
+    QTest::newRow("escaped key") << QByteArray(R"({"\u006dodel":"x","messages":[{"role":"user","content":"hi"}]})") << false
+                                 << QByteArray(R"({"\u006dodel":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})")
+                                 << QJsonObject();
+}
+
+void TestUpstreamClient::openAiForwardsTheClientText()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, stream);
+    QFETCH(QByteArray, sentBytes);
+    QFETCH(QJsonObject, sentObject);
+
+    FakeUpstream fake;
+    if (stream)
+        fake.enqueue(FakeReply::sse(openAiStreamEvents(), 0));
+    else
+        fake.enqueue(FakeReply::raw(200, chatCompletionJson()));
+    UpstreamCall call = openAiCall(fake, stream);
+    call.body = {};
+    call.json = json;
+    const Outcome outcome = run(call, &fake);
+    QCOMPARE(outcome.result().failure, UpstreamFailure::None);
+    QVERIFY(outcome.result().hasUsage);
+    QCOMPARE(fake.requestCount(), 1);
+    if (!sentBytes.isEmpty())
+        QCOMPARE(fake.lastRequest().body, sentBytes);
+    else
+        QCOMPARE(fake.lastRequest().json(), sentObject);
+}
+
+void TestUpstreamClient::textBodyForOtherProtocols()
+{
+    // Anthropic translates an object: the text is parsed once, with the target's model.
+    FakeUpstream fake;
+    fake.enqueue(FakeReply::json(200, QJsonDocument::fromJson(R"({"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4-6",
+        "content":[{"type":"text","text":"Hi"}],"stop_reason":"end_turn","usage":{"input_tokens":5,"output_tokens":1}})").object()));
+    UpstreamCall call = anthropicCall(fake, false);
+    call.body = {};
+    call.json = R"({"model":"route/smart","max_tokens":50,"messages":[{"role":"user","content":"hi"}]})";
+    const Outcome outcome = run(call, &fake);
+    QCOMPARE(outcome.result().failure, UpstreamFailure::None);
+    QCOMPARE(outcome.result().content, u"Hi"_s);
+    QCOMPARE(fake.lastRequest().json().value(u"model"_s).toString(), u"claude-sonnet-4-6"_s);
+    QCOMPARE(fake.lastRequest().json().value(u"max_tokens"_s).toInt(), 50);
+
+    // The simulated provider answers in the target's name.
+    UpstreamCall simulated = simulatedCall(SimulatedSettings(), false);
+    simulated.body = {};
+    simulated.json = R"({"model":"route/demo","messages":[{"role":"user","content":"Say hello."}]})";
+    const Outcome sim = run(simulated);
+    QCOMPARE(sim.result().failure, UpstreamFailure::None);
+    QVERIFY(!sim.result().content.isEmpty());
+    QCOMPARE(QJsonDocument::fromJson(sim.result().body).object().value(u"model"_s).toString(), u"sim-small"_s);
 }
 
 void TestUpstreamClient::completionsAndEmbeddings()
