@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace Switchyard {
@@ -103,6 +104,14 @@ void LogWriter::flush()
 
 void LogWriter::run()
 {
+#ifdef Q_OS_LINUX
+    // Background work: with the lowest weight, a serving thread that wakes while this one
+    // writes preempts it at once instead of waiting out its slice. A nice value can always be
+    // raised without privileges, and the thread keeps a share of the CPU, so the log cannot
+    // fall behind for good.
+    if (setpriority(PRIO_PROCESS, id_t(gettid()), 19) != 0) {
+    }
+#endif
     for (;;) {
         bool stopping;
         {

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "core/gateway/gatewayapi.h"
 
+#include "core/common/jsonscanner.h"
 #include "core/common/logging.h"
 #include "core/gateway/apikeys.h"
 #include "core/gateway/openaierror.h"
 #include "core/routing/resolver.h"
-#include "core/upstream/jsonscanner.h"
 #include "core/upstream/upstreamclient.h"
 #include "core/usage/costcalculator.h"
 #include "core/usage/pricecatalog.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/routing/routingrequest.h"
 
-#include "core/upstream/jsonscanner.h"
+#include "core/common/jsonscanner.h"
 
 #include <QJsonDocument>
 

@@ -184,6 +184,11 @@ void HttpUpstreamCall::failWith(UpstreamFailure failure, const QString &message)
 
 void HttpUpstreamCall::takeUsage(const QString &flavor, const QJsonObject &usageOrResponse)
 {
+    takeUsage(flavor, QByteArrayView(QJsonDocument(usageOrResponse).toJson(QJsonDocument::Compact)));
+}
+
+void HttpUpstreamCall::takeUsage(const QString &flavor, QByteArrayView usageOrResponse)
+{
     QString provider = m_call.target.pricingProvider;
     if (provider.isEmpty())
         provider = flavor == u"anthropic" ? u"anthropic"_s : u"openai"_s;

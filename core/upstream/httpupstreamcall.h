@@ -78,6 +78,8 @@ protected:
     void failWith(UpstreamFailure failure, const QString &message);
     /// Reads token counts with the price catalog (one place for usage formats).
     void takeUsage(const QString &flavor, const QJsonObject &usageOrResponse);
+    /// The same from JSON text JsonScanner validated (the hot path: no document built).
+    void takeUsage(const QString &flavor, QByteArrayView usageOrResponse);
     /// Points `prepared` at `path` appended to the configured baseUrl (without doubling a
     /// slash); false, with the error set, when that is not an http(s) URL.
     bool setEndpoint(Prepared *prepared, QStringView path);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/upstream/openaiadapter.h"
 
-#include "core/upstream/jsonscanner.h"
+#include "core/common/jsonscanner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -182,7 +182,7 @@ void OpenAiAdapter::onStreamEvent(const SseParser::Event &event)
     }
     readChoices(model, choices, true);
     if (JsonScanner::typeOf(usage) == JsonScanner::Type::Object)
-        takeUsage(u"chat"_s, QJsonDocument::fromJson(QByteArray::fromRawData(usage.data(), usage.size())).object());
+        takeUsage(u"chat"_s, usage);
     deliverChunk(event.data);
 }
 
@@ -232,7 +232,7 @@ void OpenAiAdapter::onBody(QByteArray body)
     });
     readChoices(model, choices, false);
     if (JsonScanner::typeOf(usageSpan) == JsonScanner::Type::Object)
-        takeUsageOf(QJsonDocument::fromJson(QByteArray::fromRawData(usageSpan.data(), usageSpan.size())).object());
+        takeUsageOf(usageSpan);
     m_result.body = std::move(body);
     succeed();
 }
@@ -248,20 +248,21 @@ void OpenAiAdapter::onParsedBody(QByteArray body)
     }
     const QJsonObject json = doc.object();
     readChoices(json, false);
-    takeUsageOf(json.value(u"usage"_s).toObject());
+    const QJsonValue usage = json.value(u"usage"_s);
+    if (usage.isObject())
+        takeUsageOf(QJsonDocument(usage.toObject()).toJson(QJsonDocument::Compact));
     m_result.body = std::move(body);
     succeed();
 }
 
-void OpenAiAdapter::takeUsageOf(const QJsonObject &usage)
+void OpenAiAdapter::takeUsageOf(QByteArrayView usage)
 {
-    if (usage.isEmpty())
-        return;
     takeUsage(u"chat"_s, usage);
     if (!m_result.hasUsage && m_call.endpoint == UpstreamEndpoint::Embeddings) {
         // Embeddings report prompt tokens only; the chat extractor requires completion ones.
-        m_result.usage.inputTokens = usage.value(u"prompt_tokens"_s).toInteger();
-        m_result.hasUsage = usage.value(u"prompt_tokens"_s).isDouble();
+        const QByteArrayView prompt = JsonScanner::member(usage, "prompt_tokens");
+        m_result.hasUsage = JsonScanner::typeOf(prompt) == JsonScanner::Type::Number;
+        m_result.usage.inputTokens = JsonScanner::toInt(prompt);
     }
 }
 

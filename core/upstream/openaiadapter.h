@@ -33,7 +33,8 @@ private:
     /// The full QJsonDocument path, for what the scanner refuses or does not handle.
     void onParsedStreamEvent(const SseParser::Event &event);
     void onParsedBody(QByteArray body);
-    void takeUsageOf(const QJsonObject &usage);
+    /// `usage` of an answer (a validated object span), with the embeddings fallback.
+    void takeUsageOf(QByteArrayView usage);
     /// The body for `call.json` as text: the client's text with the target's model spliced
     /// in (and `stream_options.include_usage` for streams). False when only the object path
     /// can do it right (a repeated `model`, options to merge, a model name to escape).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/usage/pricecatalog.h"
 
+#include "core/common/jsonscanner.h"
 #include "core/common/logging.h"
 #include "core/usage/catalogbuilder.h"
 
@@ -208,10 +209,12 @@ QList<UsagePathStep> pathFromJson(const QJsonValue &v, QString *text)
         UsagePathStep step;
         if (item.isString()) {
             step.key = item.toString();
+            step.keyUtf8 = step.key.toUtf8();
             parts.append(step.key);
         } else {
             const QJsonObject o = item.toObject();
             step.field = o.value("field"_L1).toString();
+            step.fieldUtf8 = step.field.toUtf8();
             step.match = std::make_shared<const MatchRule>(MatchRule::fromJson(o.value("match"_L1).toObject()));
             parts.append(u"[%1 matching]"_s.arg(step.field));
         }
@@ -300,28 +303,45 @@ CatalogProvider providerFromJson(const QJsonObject &o)
 }
 
 /// Follows `path` from `start`; nullopt when a step is missing.
-std::optional<QJsonValue> follow(const QJsonValue &start, const QList<UsagePathStep> &path)
+/// The value span at `path` from `start` (a span of validated JSON text); empty when absent.
+QByteArrayView follow(QByteArrayView start, const QList<UsagePathStep> &path)
 {
-    QJsonValue v = start;
+    using Json = JsonScanner;
+    QByteArrayView v = start;
     for (const UsagePathStep &step : path) {
         if (!step.key.isEmpty()) {
-            if (!v.isObject() || !v.toObject().contains(step.key))
-                return std::nullopt;
-            v = v.toObject().value(step.key);
+            v = Json::member(v, step.keyUtf8); // empty unless an object with that member
+            if (v.isEmpty())
+                return {};
             continue;
         }
-        if (!v.isArray())
-            return std::nullopt;
-        const QJsonArray items = v.toArray();
-        const auto it = std::find_if(items.begin(), items.end(), [&](const QJsonValue &item) {
-            const QJsonValue field = item.toObject().value(step.field);
-            return field.isString() && step.match->matches(field.toString());
+        QByteArrayView found;
+        Json::forEachElement(v, [&](QByteArrayView item) {
+            if (!found.isEmpty())
+                return;
+            const QByteArrayView field = Json::member(item, step.fieldUtf8);
+            if (Json::typeOf(field) == Json::Type::String && step.match->matches(Json::toString(field)))
+                found = item;
         });
-        if (it == items.end())
-            return std::nullopt;
-        v = *it;
+        if (found.isEmpty())
+            return {};
+        v = found;
     }
     return v;
+}
+
+/// A JSON number that is a non-negative integer (1e3 and 5.0 count), else -1.
+qint64 tokenCount(QByteArrayView number)
+{
+    if (number.size() <= 15 && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        qint64 n = 0;
+        for (const char c : number)
+            n = n * 10 + (c - '0');
+        return n;
+    }
+    bool ok = false;
+    const double d = QByteArray::fromRawData(number.data(), number.size()).toDouble(&ok);
+    return ok && d >= 0 && d == std::floor(d) ? qint64(d) : -1;
 }
 
 } // namespace
@@ -509,6 +529,12 @@ const UsageExtractor *PriceCatalog::usageExtractor(const QString &providerId, co
 std::optional<TokenUsage> PriceCatalog::extractUsage(const QString &providerId, const QString &flavor,
                                                      const QJsonObject &response, Error *error) const
 {
+    return extractUsage(providerId, flavor, QByteArrayView(QJsonDocument(response).toJson(QJsonDocument::Compact)), error);
+}
+
+std::optional<TokenUsage> PriceCatalog::extractUsage(const QString &providerId, const QString &flavor,
+                                                     QByteArrayView response, Error *error) const
+{
     const UsageExtractor *e = usageExtractor(providerId, flavor);
     if (!e) {
         if (error)
@@ -520,15 +546,23 @@ std::optional<TokenUsage> PriceCatalog::extractUsage(const QString &providerId, 
 
 std::optional<TokenUsage> PriceCatalog::extract(const UsageExtractor &extractor, const QJsonObject &response, Error *error)
 {
+    return extract(extractor, QByteArrayView(QJsonDocument(response).toJson(QJsonDocument::Compact)), error);
+}
+
+std::optional<TokenUsage> PriceCatalog::extract(const UsageExtractor &extractor, QByteArrayView response, Error *error)
+{
+    using Json = JsonScanner;
+    response = response.trimmed();
     // A whole response carries the usage under the extractor's root; a bare usage object
     // does not, and is read as it is.
-    const auto root = follow(response, extractor.root);
-    const QJsonValue usage = root && root->isObject() ? *root : QJsonValue(response);
+    const QByteArrayView root = follow(response, extractor.root);
+    const QByteArrayView usage = Json::typeOf(root) == Json::Type::Object ? root : response;
 
     TokenUsage u;
     for (const UsageMapping &m : extractor.mappings) {
-        const auto value = follow(usage, m.path);
-        if (!value || value->isNull()) {
+        const QByteArrayView value = follow(usage, m.path);
+        const Json::Type type = Json::typeOf(value);
+        if (type == Json::Type::Invalid || type == Json::Type::Null) {
             if (m.required) {
                 if (error)
                     *error = {m.pathText, u"required usage field missing"_s};
@@ -536,13 +570,12 @@ std::optional<TokenUsage> PriceCatalog::extract(const UsageExtractor &extractor,
             }
             continue;
         }
-        const double d = value->toDouble(-1);
-        if (!value->isDouble() || d < 0 || d != std::floor(d)) {
+        const qint64 n = type == Json::Type::Number ? tokenCount(value) : -1;
+        if (n < 0) {
             if (error)
                 *error = {m.pathText, u"usage field must be a non-negative integer"_s};
             return std::nullopt;
         }
-        const qint64 n = qint64(d);
         switch (m.dest) {
         case UsageDest::Ignored: break;
         case UsageDest::InputTokens: u.inputTokens += n; break;

@@ -89,6 +89,7 @@ struct ConditionalPriceSet {
 struct UsagePathStep {
     QString key;               ///< member name; empty for an array match
     QString field;             ///< array match: member of each element to test
+    QByteArray keyUtf8, fieldUtf8; ///< the same, as the JSON text spells them
     std::shared_ptr<const MatchRule> match;
 };
 
@@ -181,11 +182,17 @@ public:
     /// one (openai's `chat`, anthropic's `default`). On failure `error` names the path.
     std::optional<TokenUsage> extractUsage(const QString &providerId, const QString &flavor,
                                            const QJsonObject &response, Error *error = nullptr) const;
+    /// The same from JSON text JsonScanner::validate() accepted (an object): what the
+    /// gateway has in hand for every answer, read without building a document.
+    std::optional<TokenUsage> extractUsage(const QString &providerId, const QString &flavor,
+                                           QByteArrayView response, Error *error = nullptr) const;
     /// The extractor `extractUsage` would use, or null.
     const UsageExtractor *usageExtractor(const QString &providerId, const QString &flavor) const;
 
     /// Applies an extractor (see extractUsage).
     static std::optional<TokenUsage> extract(const UsageExtractor &extractor, const QJsonObject &response,
+                                             Error *error = nullptr);
+    static std::optional<TokenUsage> extract(const UsageExtractor &extractor, QByteArrayView response,
                                              Error *error = nullptr);
 
 private:

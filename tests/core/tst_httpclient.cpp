@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/upstream/httpresponseparser.h"
-#include "core/upstream/jsonscanner.h"
+#include "core/common/jsonscanner.h"
 #include "core/upstream/upstreamclient.h"
 #include "core/upstream/upstreamconnection.h"
 #include "core/upstream/upstreampool.h"

@@ -302,6 +302,10 @@ void TestPriceCatalog::extractUsage_data()
         << gemini;
     TokenUsage noAudio = gemini;
     noAudio.inputAudioTokens = 0;
+    QTest::addRow("number spellings, escapes, repeated keys") << u"openai"_s << u"chat"_s
+        << QByteArray(R"( {"usage": {"prompt_tokens": 1e3, "completion_tokens": 7, "completion_tokens": 5.0,
+            "prompt_tokens_d\u0065tails": {"cached_tokens": 0}}} )")
+        << TokenUsage{1000, 0, 0, 0, 5, 0, 0, 0};
     QTest::addRow("array-match without a match is absent") << u"google"_s << u"chat"_s
         << QByteArray(R"({"promptTokenCount":900,"toolUsePromptTokenCount":100,"candidatesTokenCount":50,
             "thoughtsTokenCount":70,"promptTokensDetails":[{"modality":"TEXT","tokenCount":900}]})")
@@ -328,6 +332,10 @@ void TestPriceCatalog::extractUsage()
     QCOMPARE(usage->reasoningTokens, expected.reasoningTokens);
     QCOMPARE(usage->inputAudioTokens, expected.inputAudioTokens);
     QVERIFY(*usage == expected);
+    // The gateway reads the answer's text as written; the object overload reads Qt's serialisation.
+    const auto fromText = m_catalog->extractUsage(provider, flavor, QByteArrayView(response), &error);
+    QVERIFY2(fromText, qPrintable(error.toString()));
+    QVERIFY(*fromText == expected);
 }
 
 void TestPriceCatalog::extractUsageErrors_data()
@@ -367,6 +375,10 @@ void TestPriceCatalog::extractUsageErrors()
     QVERIFY(!usage);
     QCOMPARE(error.path, errorPath);
     QVERIFY2(error.message.contains(message), qPrintable(error.toString()));
+    Error textError;
+    QVERIFY(!m_catalog->extractUsage(provider, flavor, QByteArrayView(response), &textError));
+    QCOMPARE(textError.path, error.path);
+    QCOMPARE(textError.message, error.message);
 }
 
 void TestPriceCatalog::malformedCatalog_data()

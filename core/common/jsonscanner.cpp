@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/upstream/jsonscanner.h"
+#include "core/common/jsonscanner.h"
 
 #include <QByteArray>
 
