@@ -46,9 +46,12 @@ void HttpRequestParser::fail(int status, const QString &message)
     m_errorMessage = message;
 }
 
-/// Appends bytes up to the next LF to m_line; true when a whole line is ready in `line`.
-bool HttpRequestParser::takeLine(QByteArrayView data, qsizetype &pos, QByteArray *line)
+bool HttpRequestParser::takeLine(QByteArrayView data, qsizetype &pos, QByteArrayView *line)
 {
+    if (m_lineTaken) {
+        m_line.clear();
+        m_lineTaken = false;
+    }
     const qsizetype lf = data.indexOf('\n', pos);
     const qsizetype end = lf < 0 ? data.size() : lf;
     const qsizetype limit = m_phase == Phase::ChunkSize ? kMaxChunkLine : m_limits.maxHeaderBytes - m_headerBytes;
@@ -61,24 +64,31 @@ bool HttpRequestParser::takeLine(QByteArrayView data, qsizetype &pos, QByteArray
             fail(431, QStringLiteral("request headers larger than %1 bytes").arg(m_limits.maxHeaderBytes));
         return false;
     }
-    m_line.append(data.sliced(pos, end - pos));
     if (lf < 0) {
+        m_line.append(data.sliced(pos, end - pos));
         pos = data.size();
         return false;
     }
+    // The usual case, a whole line in this read, is a view: no copy.
+    QByteArrayView whole = data.sliced(pos, end - pos);
+    if (!m_line.isEmpty()) {
+        m_line.append(whole);
+        whole = m_line;
+        m_lineTaken = true;
+    }
     pos = lf + 1;
     if (m_phase != Phase::ChunkSize && m_phase != Phase::ChunkDataEnd)
-        m_headerBytes += m_line.size() + 1;
-    if (m_line.endsWith('\r'))
-        m_line.chop(1);
-    *line = std::exchange(m_line, QByteArray());
+        m_headerBytes += whole.size() + 1;
+    if (whole.endsWith('\r'))
+        whole.chop(1);
+    *line = whole;
     return true;
 }
 
 qsizetype HttpRequestParser::feed(QByteArrayView data)
 {
     qsizetype pos = 0;
-    QByteArray line;
+    QByteArrayView line;
     while (m_status == Status::NeedMore && pos < data.size()) {
         switch (m_phase) {
         case Phase::RequestLine:
@@ -137,12 +147,16 @@ qsizetype HttpRequestParser::feed(QByteArrayView data)
         if (m_phase == Phase::Done && m_status == Status::NeedMore)
             m_status = Status::Complete;
     }
+    if (m_lineTaken) { // hasStarted() looks at m_line
+        m_line.clear();
+        m_lineTaken = false;
+    }
     if (m_phase == Phase::Done && m_status == Status::NeedMore)
         m_status = Status::Complete;
     return pos;
 }
 
-bool HttpRequestParser::parseRequestLine(const QByteArray &line)
+bool HttpRequestParser::parseRequestLine(QByteArrayView line)
 {
     const qsizetype sp1 = line.indexOf(' ');
     const qsizetype sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
@@ -150,9 +164,9 @@ bool HttpRequestParser::parseRequestLine(const QByteArray &line)
         fail(400, QStringLiteral("malformed request line"));
         return false;
     }
-    const QByteArrayView method = QByteArrayView(line).first(sp1);
-    const QByteArrayView target = QByteArrayView(line).sliced(sp1 + 1, sp2 - sp1 - 1);
-    const QByteArrayView version = QByteArrayView(line).sliced(sp2 + 1);
+    const QByteArrayView method = line.first(sp1);
+    const QByteArrayView target = line.sliced(sp1 + 1, sp2 - sp1 - 1);
+    const QByteArrayView version = line.sliced(sp2 + 1);
     if (!isToken(method)) {
         fail(400, QStringLiteral("malformed request method"));
         return false;
@@ -179,14 +193,14 @@ bool HttpRequestParser::parseRequestLine(const QByteArray &line)
     return true;
 }
 
-bool HttpRequestParser::parseHeaderLine(const QByteArray &line)
+bool HttpRequestParser::parseHeaderLine(QByteArrayView line)
 {
     if (line.front() == ' ' || line.front() == '\t') {
         fail(400, QStringLiteral("obsolete header line folding is not accepted"));
         return false;
     }
     const qsizetype colon = line.indexOf(':');
-    if (colon <= 0 || !isToken(QByteArrayView(line).first(colon))) {
+    if (colon <= 0 || !isToken(line.first(colon))) {
         fail(400, QStringLiteral("malformed header line"));
         return false;
     }
@@ -194,17 +208,49 @@ bool HttpRequestParser::parseHeaderLine(const QByteArray &line)
         fail(431, QStringLiteral("more than %1 request headers").arg(m_limits.maxHeaders));
         return false;
     }
-    m_request.headers.append({line.first(colon), line.sliced(colon + 1).trimmed()});
+    if (m_request.headers.isEmpty())
+        m_request.headers.reserve(8);
+    const QByteArrayView name = line.first(colon);
+    m_request.headers.append({name.toByteArray(), line.sliced(colon + 1).trimmed().toByteArray()});
+    const QByteArray &value = m_request.headers.constLast().second;
+    const auto is = [&](QByteArrayView known) {
+        return name.size() == known.size() && name.compare(known, Qt::CaseInsensitive) == 0;
+    };
+    switch (name.size()) {
+    case 14:
+        if (is("content-length")) {
+            // Repeated Content-Length headers must agree (RFC 9112 6.3).
+            if (m_hasContentLength && value != m_contentLength)
+                m_contentLengthConflict = true;
+            m_contentLength = value;
+            m_hasContentLength = true;
+        }
+        break;
+    case 17:
+        if (m_transferEncoding.isEmpty() && is("transfer-encoding"))
+            m_transferEncoding = value;
+        break;
+    case 10:
+        if (m_connection.isEmpty() && is("connection"))
+            m_connection = value;
+        break;
+    case 6:
+        if (m_expect.isEmpty() && is("expect"))
+            m_expect = value;
+        break;
+    default:
+        break;
+    }
     return true;
 }
 
 bool HttpRequestParser::headersComplete()
 {
-    const QByteArray transferEncoding = m_request.header("transfer-encoding");
-    const bool hasLength = m_request.hasHeader("content-length");
-    const QByteArray connection = m_request.header("connection").toLower();
+    const QByteArray &transferEncoding = m_transferEncoding;
+    const bool hasLength = m_hasContentLength;
+    const QByteArray connection = m_connection.toLower();
     m_request.keepAlive = m_request.versionMinor == 1 ? !connection.contains("close") : connection.contains("keep-alive");
-    m_expectContinue = m_request.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0;
+    m_expectContinue = m_expect.compare("100-continue", Qt::CaseInsensitive) == 0;
 
     if (!transferEncoding.isEmpty()) {
         if (hasLength) {
@@ -222,17 +268,11 @@ bool HttpRequestParser::headersComplete()
         m_phase = Phase::Done;
         return true;
     }
-    // Repeated Content-Length headers must agree (RFC 9112 6.3).
-    QByteArray length;
-    for (const auto &[key, value] : std::as_const(m_request.headers)) {
-        if (key.compare("content-length", Qt::CaseInsensitive) != 0)
-            continue;
-        if (!length.isNull() && value != length) {
-            fail(400, QStringLiteral("conflicting Content-Length headers"));
-            return false;
-        }
-        length = value;
+    if (m_contentLengthConflict) {
+        fail(400, QStringLiteral("conflicting Content-Length headers"));
+        return false;
     }
+    const QByteArray &length = m_contentLength;
     bool ok = !length.isEmpty() && std::all_of(length.cbegin(), length.cend(), [](char c) { return c >= '0' && c <= '9'; });
     const qint64 size = ok ? length.toLongLong(&ok) : -1;
     if (!ok || size < 0) {
@@ -249,10 +289,10 @@ bool HttpRequestParser::headersComplete()
     return true;
 }
 
-bool HttpRequestParser::parseChunkSize(const QByteArray &line)
+bool HttpRequestParser::parseChunkSize(QByteArrayView line)
 {
     const qsizetype semicolon = line.indexOf(';'); // chunk extensions are ignored
-    const QByteArray hex = (semicolon < 0 ? line : line.first(semicolon)).trimmed();
+    const QByteArray hex = (semicolon < 0 ? line : line.first(semicolon)).trimmed().toByteArray();
     bool ok = !hex.isEmpty() && hex.size() <= 15;
     const qint64 size = ok ? hex.toLongLong(&ok, 16) : -1;
     if (!ok || size < 0) {
@@ -274,6 +314,9 @@ HttpRequest HttpRequestParser::takeRequest()
     m_status = Status::NeedMore;
     m_phase = Phase::RequestLine;
     m_line.clear();
+    m_lineTaken = false;
+    m_contentLength = m_transferEncoding = m_connection = m_expect = QByteArray();
+    m_contentLengthConflict = m_hasContentLength = false;
     m_headerBytes = 0;
     m_remaining = 0;
     m_expectContinue = false;

@@ -48,11 +48,13 @@ public:
 private:
     enum class Phase { RequestLine, Headers, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailers, Done };
 
-    bool takeLine(QByteArrayView data, qsizetype &pos, QByteArray *line);
-    bool parseRequestLine(const QByteArray &line);
-    bool parseHeaderLine(const QByteArray &line);
+    /// The next whole line (without CR LF) in `line`: a view into `data`, or into m_line when
+    /// the line was split across feeds (valid until the next call).
+    bool takeLine(QByteArrayView data, qsizetype &pos, QByteArrayView *line);
+    bool parseRequestLine(QByteArrayView line);
+    bool parseHeaderLine(QByteArrayView line);
     bool headersComplete();
-    bool parseChunkSize(const QByteArray &line);
+    bool parseChunkSize(QByteArrayView line);
     void fail(int status, const QString &message);
 
     Limits m_limits;
@@ -60,6 +62,12 @@ private:
     Phase m_phase = Phase::RequestLine;
     HttpRequest m_request;
     QByteArray m_line;            ///< partial line carried between feeds
+    bool m_lineTaken = false;     ///< m_line holds a line already handed out
+    // The headers the parser itself acts on, noted as they arrive (the first of each, as
+    // HttpRequest::header() finds them) instead of searched for afterwards.
+    QByteArray m_contentLength, m_transferEncoding, m_connection, m_expect;
+    bool m_hasContentLength = false;
+    bool m_contentLengthConflict = false;
     qsizetype m_headerBytes = 0;
     qint64 m_remaining = 0;       ///< body or chunk bytes still expected
     bool m_expectContinue = false;
