@@ -26,10 +26,6 @@ namespace {
 
 const QByteArray kJson = "application/json";
 
-QByteArray formatUsd(const CostBreakdown &cost)
-{
-    return cost.priced ? QByteArray::number(double(cost.total()) / double(kNanoPerUsd), 'f', 9) : QByteArray("unpriced");
-}
 
 /// True for the usage-only chunk (`choices: []` with `usage`) that Switchyard asks for on
 /// every stream; only chunks that mention a usage object are parsed.
@@ -127,9 +123,17 @@ QByteArray GatewayApi::newRequestId()
         QRandomGenerator::system()->fillRange(seed);
         return QRandomGenerator(seed, 4);
     }();
-    const quint64 ms = quint64(QDateTime::currentMSecsSinceEpoch());
-    return "req_" + QByteArray::number(ms, 16).rightJustified(12, '0')
-        + QByteArray::number(random.generate64(), 16).rightJustified(16, '0');
+    // req_ + 12 hex digits of the time (enough until the year 10889) + 16 random ones,
+    // written into one buffer.
+    static constexpr char kHex[] = "0123456789abcdef";
+    char id[4 + 12 + 16] = {'r', 'e', 'q', '_'};
+    quint64 ms = quint64(QDateTime::currentMSecsSinceEpoch());
+    quint64 bits = random.generate64();
+    for (int i = 15; i >= 4; --i, ms >>= 4)
+        id[i] = kHex[ms & 0xF];
+    for (int i = 31; i >= 16; --i, bits >>= 4)
+        id[i] = kHex[bits & 0xF];
+    return QByteArray(id, sizeof id);
 }
 
 void GatewayApi::sendError(HttpResponder *responder, int status, const QString &message, const QString &code,
@@ -385,7 +389,7 @@ void GatewayApi::onFinished(Exchange *ex, const LadderOutcome &outcome)
                             {"X-Request-Id", ex->requestId},
                             {"X-Switchyard-Served-By", outcome.servedBy.label().toUtf8()},
                             {"X-Switchyard-Attempts", QByteArray::number(outcome.attempts)},
-                            {"X-Switchyard-Cost-USD", formatUsd(cost)}};
+                            {"X-Switchyard-Cost-USD", cost.usdText()}};
         responder->send(200, headers, outcome.result.body);
     } else {
         const OpenAiError e = clientError(outcome);
@@ -492,7 +496,7 @@ void GatewayApi::record(Exchange *ex, const LadderOutcome &outcome, int clientSt
                                     % QString::number(clientStatus) % u" attempts=" % QString::number(r.attempts)
                                     % u" latency=" % QString::number(r.latencyMs) % u"ms tokens="
                                     % QString::number(r.tokens.inputTokens) % u'/' % QString::number(r.tokens.outputTokens)
-                                    % u" cost=" % QLatin1StringView(formatUsd(r.cost))
+                                    % u" cost=" % QLatin1StringView(r.cost.usdText())
                                     % (r.task.isEmpty() ? QString() : u" task=" % r.task)
                                     % (error.isEmpty() ? QString() : u" error=\"" % error % u'"'));
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 namespace Switchyard {
@@ -40,6 +41,9 @@ struct CostBreakdown {
         return *this;
     }
     double totalUsd() const { return double(total()) / double(kNanoPerUsd); }
+    /// The exact total in dollars with nine decimals ("0.004500000"), or "unpriced": what the
+    /// X-Switchyard-Cost-USD header says.
+    QByteArray usdText() const;
 };
 
 } // namespace Switchyard

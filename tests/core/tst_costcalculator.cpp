@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 using namespace Switchyard;
 
@@ -61,6 +63,8 @@ class TestCostCalculator : public QObject
 
 private Q_SLOTS:
     void init();
+    void usdText_data();
+    void usdText();
     void catalogPrices_data();
     void catalogPrices();
     void unpriced_data();
@@ -351,6 +355,32 @@ void TestCostCalculator::dispatchesOnRecord()
 
     record.node.clear();
     QCOMPARE(calculator.cost(record).priced, false);
+}
+
+void TestCostCalculator::usdText_data()
+{
+    QTest::addColumn<bool>("priced");
+    QTest::addColumn<qint64>("nano");
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("unpriced") << false << qint64(0) << QByteArray("unpriced");
+    QTest::newRow("free") << true << qint64(0) << QByteArray("0.000000000");
+    QTest::newRow("one nano-dollar") << true << qint64(1) << QByteArray("0.000000001");
+    QTest::newRow("a typical call") << true << qint64(4'500'000) << QByteArray("0.004500000");
+    QTest::newRow("dollars") << true << qint64(12'345'678'901) << QByteArray("12.345678901");
+    QTest::newRow("exact past double precision") << true << qint64(9'007'199'254'740'993) << QByteArray("9007199.254740993");
+    QTest::newRow("a credit") << true << qint64(-5) << QByteArray("-0.000000005");
+    QTest::newRow("most negative") << true << std::numeric_limits<qint64>::min() << QByteArray("-9223372036.854775808");
+}
+
+void TestCostCalculator::usdText()
+{
+    QFETCH(bool, priced);
+    QFETCH(qint64, nano);
+    QFETCH(QByteArray, text);
+    CostBreakdown cost;
+    cost.priced = priced;
+    cost.output = nano;
+    QCOMPARE(cost.usdText(), text);
 }
 
 QTEST_GUILESS_MAIN(TestCostCalculator)

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -218,7 +219,8 @@ void TestGatewayE2E::plainChatThroughProvider()
     QCOMPARE(r.header("X-Switchyard-Attempts"), QByteArray("1"));
     // gpt-4o: $2.50 in, $10 out per MTok: 1000 × 2.5e-6 + 200 × 1e-5 = 0.0045
     QCOMPARE(r.header("X-Switchyard-Cost-USD"), QByteArray("0.004500000"));
-    QVERIFY(r.header("X-Request-Id").startsWith("req_"));
+    QVERIFY2(QRegularExpression(u"^req_[0-9a-f]{28}$"_s).match(QString::fromLatin1(r.header("X-Request-Id"))).hasMatch(),
+             r.header("X-Request-Id").constData());
 
     QCOMPARE(m_a->requestCount(), 1);
     const FakeRequest up = m_a->lastRequest();
