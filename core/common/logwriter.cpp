@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/common/logwriter.h"
 
+#include <QElapsedTimer>
 #include <QReadWriteLock>
 
 #include <atomic>
@@ -112,20 +113,27 @@ void LogWriter::run()
     if (setpriority(PRIO_PROCESS, id_t(gettid()), 19) != 0) {
     }
 #endif
+    QElapsedTimer sinceWrite;
     for (;;) {
-        bool stopping;
         {
             QMutexLocker lock(&m_mutex);
             while (m_buffer.isEmpty() && !m_stopping)
                 m_wake.wait(&m_mutex);
-            stopping = m_stopping;
-            if (stopping && m_buffer.isEmpty())
+            // At most one write() per `batchMs`: a line after a quiet spell is written at once
+            // (its request is done, the serving thread waits for the next), lines of a busy
+            // spell gather until `batchMs` after the previous write. A fixed pause after each
+            // first line would instead wake this thread `batchMs` later, in the middle of
+            // whatever request arrives then. Stopping cuts the wait short.
+            if (sinceWrite.isValid()) {
+                const QDeadlineTimer until(qMax<qint64>(0, m_batchMs - sinceWrite.elapsed()));
+                while (!m_stopping && !until.hasExpired())
+                    m_wake.wait(&m_mutex, until);
+            }
+            if (m_stopping && m_buffer.isEmpty())
                 return;
         }
-        // Let the batch gather: one write() for every line of the next few milliseconds.
-        if (!stopping)
-            QThread::msleep(m_batchMs);
         flush();
+        sinceWrite.start();
     }
 }
 

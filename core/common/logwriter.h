@@ -13,8 +13,8 @@ namespace Switchyard {
 /// Why: the gateway logs one line per request, and a write() to a file or a terminal can block
 /// for milliseconds (writeback, a slow pipe). Here the calling thread only formats the line
 /// (qFormatLogMessage, so QT_MESSAGE_PATTERN and the logging rules still apply) and appends it
-/// to a buffer; the log thread writes what has gathered, at most every `batchMs`, one write()
-/// for many lines. Lines keep their order. Critical and fatal messages (and warnings under
+/// to a buffer; the log thread writes what has gathered, at most once every `batchMs` (a line
+/// after a quiet spell at once), one write() for many lines. Lines keep their order. Critical and fatal messages (and warnings under
 /// QT_FATAL_WARNINGS) are written at once, after everything before them, by the thread that
 /// logs them; exit() flushes too. What a crash can lose is the last `batchMs` of lines.
 /// Code that writes to stderr directly calls flush() first to keep the order.

@@ -2,6 +2,7 @@
 // LogWriter: Qt's messages written from a thread of their own, in order, none lost.
 #include "core/common/logwriter.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
@@ -83,6 +84,26 @@ private Q_SLOTS:
         qCInfo(lcTest, "written by the log thread");
         QTRY_COMPARE(lines(u"later.log"_s).size(), 1);
         QCOMPARE(lines(u"later.log"_s).first(), "switchyard.test: written by the log thread");
+        ::close(fd);
+    }
+
+    void quietLineAtOnceBusyLinesGathered()
+    {
+        const int fd = openLog(u"gather.log"_s);
+        QElapsedTimer clock;
+        {
+            LogWriter writer(fd, 10'000);
+            qCInfo(lcTest, "after a quiet spell");
+            // Written at once, not ten seconds later.
+            QTRY_COMPARE_WITH_TIMEOUT(lines(u"gather.log"_s).size(), 1, 5000);
+            qCInfo(lcTest, "in a busy spell");
+            QTest::qWait(200);
+            QCOMPARE(lines(u"gather.log"_s).size(), 1); // gathers until 10 s after the last write
+            clock.start();
+        } // going away cuts the gathering short and writes the rest
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(lines(u"gather.log"_s),
+                 QList<QByteArray>({"switchyard.test: after a quiet spell", "switchyard.test: in a busy spell"}));
         ::close(fd);
     }
 
