@@ -436,34 +436,42 @@ qsizetype JsonScanner::textLength(QByteArrayView value)
     return units;
 }
 
-int JsonScanner::toInt(QByteArrayView value, int defaultValue)
+std::optional<qint64> JsonScanner::integer(QByteArrayView value)
 {
     if (typeOf(value) != Type::Number)
-        return defaultValue;
+        return std::nullopt;
     // Plain integers, the usual case, without a conversion to double.
-    qsizetype i = value.front() == '-' ? 1 : 0;
-    const bool negative = i == 1;
-    if (value.size() - i <= 10) {
+    const qsizetype first = value.front() == '-' ? 1 : 0;
+    if (value.size() - first <= 18) {
         qint64 n = 0;
         bool plain = true;
-        for (qsizetype j = i; j < value.size(); ++j) {
+        for (qsizetype j = first; j < value.size(); ++j) {
             if (!isDigit(value.at(j))) {
                 plain = false;
                 break;
             }
             n = n * 10 + (value.at(j) - '0');
         }
-        if (plain) {
-            if (negative)
-                n = -n;
-            return n >= std::numeric_limits<int>::min() && n <= std::numeric_limits<int>::max() ? int(n) : defaultValue;
-        }
+        if (plain)
+            return first == 1 ? -n : n;
     }
     bool ok = false;
     const double d = QByteArray::fromRawData(value.data(), value.size()).toDouble(&ok);
-    if (!ok || d != std::trunc(d) || d < std::numeric_limits<int>::min() || d > std::numeric_limits<int>::max())
-        return defaultValue;
-    return int(d);
+    // The range check before the conversion: a double at or past 2^63 has no qint64.
+    if (!ok || d != std::trunc(d) || d < -0x1p63 || d >= 0x1p63)
+        return std::nullopt;
+    return qint64(d);
+}
+
+int JsonScanner::toInt(QByteArrayView value, int defaultValue)
+{
+    const std::optional<qint64> n = integer(value);
+    return n && *n >= std::numeric_limits<int>::min() && *n <= std::numeric_limits<int>::max() ? int(*n) : defaultValue;
+}
+
+qint64 JsonScanner::toInteger(QByteArrayView value, qint64 defaultValue)
+{
+    return integer(value).value_or(defaultValue);
 }
 
 } // namespace Switchyard

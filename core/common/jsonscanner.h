@@ -4,6 +4,8 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <optional>
+
 namespace Switchyard {
 
 /// Reads a few fields out of a JSON text without building a document: validate() checks the
@@ -48,8 +50,13 @@ public:
     static qsizetype textLength(QByteArrayView value);
     /// QJsonValue::toInt() semantics: integral numbers in int range, else `defaultValue`.
     static int toInt(QByteArrayView value, int defaultValue = 0);
+    /// QJsonValue::toInteger() semantics: integral numbers in qint64 range, else `defaultValue`.
+    static qint64 toInteger(QByteArrayView value, qint64 defaultValue = 0);
 
 private:
+    /// The integral value of a number span (1e3 and 5.0 count), nothing when not integral
+    /// or out of qint64's range.
+    static std::optional<qint64> integer(QByteArrayView value);
     static const char *skipSpace(const char *p, const char *end);
     /// End of the value starting at `p` (validated text only).
     static const char *skipValue(const char *p, const char *end);

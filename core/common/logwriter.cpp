@@ -110,8 +110,7 @@ void LogWriter::run()
     // writes preempts it at once instead of waiting out its slice. A nice value can always be
     // raised without privileges, and the thread keeps a share of the CPU, so the log cannot
     // fall behind for good.
-    if (setpriority(PRIO_PROCESS, id_t(gettid()), 19) != 0) {
-    }
+    setpriority(PRIO_PROCESS, id_t(gettid()), 19); // where refused, it simply stays at normal priority
 #endif
     QElapsedTimer sinceWrite;
     for (;;) {

@@ -227,16 +227,22 @@ bool HttpRequestParser::parseHeaderLine(QByteArrayView line)
         }
         break;
     case 17:
-        if (m_transferEncoding.isEmpty() && is("transfer-encoding"))
+        if (is("transfer-encoding")) {
             m_transferEncoding = value;
+            ++m_transferEncodings;
+        }
         break;
     case 10:
-        if (m_connection.isEmpty() && is("connection"))
+        if (!m_seenConnection && is("connection")) {
             m_connection = value;
+            m_seenConnection = true;
+        }
         break;
     case 6:
-        if (m_expect.isEmpty() && is("expect"))
+        if (!m_seenExpect && is("expect")) {
             m_expect = value;
+            m_seenExpect = true;
+        }
         break;
     default:
         break;
@@ -252,7 +258,13 @@ bool HttpRequestParser::headersComplete()
     m_request.keepAlive = m_request.versionMinor == 1 ? !connection.contains("close") : connection.contains("keep-alive");
     m_expectContinue = m_expect.compare("100-continue", Qt::CaseInsensitive) == 0;
 
-    if (!transferEncoding.isEmpty()) {
+    if (m_transferEncodings > 0) {
+        // Only plain "chunked" is supported: a second line would add a coding after it, and an
+        // empty value is no coding at all. Either way the framing is in doubt: refuse it.
+        if (m_transferEncodings > 1 || transferEncoding.isEmpty()) {
+            fail(400, QStringLiteral("malformed Transfer-Encoding"));
+            return false;
+        }
         if (hasLength) {
             fail(400, QStringLiteral("both Content-Length and Transfer-Encoding given"));
             return false;
@@ -316,7 +328,8 @@ HttpRequest HttpRequestParser::takeRequest()
     m_line.clear();
     m_lineTaken = false;
     m_contentLength = m_transferEncoding = m_connection = m_expect = QByteArray();
-    m_contentLengthConflict = m_hasContentLength = false;
+    m_contentLengthConflict = m_hasContentLength = m_seenConnection = m_seenExpect = false;
+    m_transferEncodings = 0;
     m_headerBytes = 0;
     m_remaining = 0;
     m_expectContinue = false;

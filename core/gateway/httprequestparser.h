@@ -63,11 +63,15 @@ private:
     HttpRequest m_request;
     QByteArray m_line;            ///< partial line carried between feeds
     bool m_lineTaken = false;     ///< m_line holds a line already handed out
-    // The headers the parser itself acts on, noted as they arrive (the first of each, as
-    // HttpRequest::header() finds them) instead of searched for afterwards.
+    // The headers the parser itself acts on, noted as they arrive instead of searched for
+    // afterwards: Connection and Expect as HttpRequest::header() finds them (the first),
+    // every Content-Length (they must agree) and Transfer-Encoding line (one allowed).
     QByteArray m_contentLength, m_transferEncoding, m_connection, m_expect;
     bool m_hasContentLength = false;
     bool m_contentLengthConflict = false;
+    bool m_seenConnection = false;
+    bool m_seenExpect = false;
+    int m_transferEncodings = 0;
     qsizetype m_headerBytes = 0;
     qint64 m_remaining = 0;       ///< body or chunk bytes still expected
     bool m_expectContinue = false;

@@ -6,6 +6,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QVarLengthArray>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -52,18 +55,23 @@ bool OpenAiAdapter::splice(const UpstreamCall &call, QByteArray *out)
     }
     const QByteArrayView root = QByteArrayView(call.json).trimmed();
     QByteArrayView modelValue, streamValue, streamOptions;
-    int models = 0;
+    // A repeated key is read differently by different upstreams (first wins, last wins, an
+    // error), and an escaped one could repeat another unseen: the object path settles both
+    // as QJsonObject does, which is how the gateway itself read the request.
+    QVarLengthArray<QByteArrayView, 16> keys;
+    bool plain = true;
     JsonScanner::forEachMember(root, [&](QByteArrayView key, QByteArrayView value) {
-        if (JsonScanner::keyIs(key, "model")) {
+        if (key.contains('\\') || std::find(keys.cbegin(), keys.cend(), key) != keys.cend())
+            plain = false;
+        keys.append(key);
+        if (key == "model")
             modelValue = value;
-            ++models;
-        } else if (JsonScanner::keyIs(key, "stream")) {
+        else if (key == "stream")
             streamValue = value;
-        } else if (JsonScanner::keyIs(key, "stream_options")) {
+        else if (key == "stream_options")
             streamOptions = value;
-        }
     });
-    if (models != 1) // a repeated key: upstream parsers differ on which one wins
+    if (!plain || modelValue.isEmpty())
         return false;
     const bool forceUsage = call.stream && call.endpoint != UpstreamEndpoint::Embeddings;
     if (forceUsage && streamValue != "true")
@@ -262,7 +270,7 @@ void OpenAiAdapter::takeUsageOf(QByteArrayView usage)
         // Embeddings report prompt tokens only; the chat extractor requires completion ones.
         const QByteArrayView prompt = JsonScanner::member(usage, "prompt_tokens");
         m_result.hasUsage = JsonScanner::typeOf(prompt) == JsonScanner::Type::Number;
-        m_result.usage.inputTokens = JsonScanner::toInt(prompt);
+        m_result.usage.inputTokens = JsonScanner::toInteger(prompt);
     }
 }
 

@@ -37,7 +37,7 @@ private:
     void takeUsageOf(QByteArrayView usage);
     /// The body for `call.json` as text: the client's text with the target's model spliced
     /// in (and `stream_options.include_usage` for streams). False when only the object path
-    /// can do it right (a repeated `model`, options to merge, a model name to escape).
+    /// can do it right (a repeated or escaped key, options to merge, a model name to escape).
     static bool splice(const UpstreamCall &call, QByteArray *out);
 };
 

@@ -330,19 +330,6 @@ QByteArrayView follow(QByteArrayView start, const QList<UsagePathStep> &path)
     return v;
 }
 
-/// A JSON number that is a non-negative integer (1e3 and 5.0 count), else -1.
-qint64 tokenCount(QByteArrayView number)
-{
-    if (number.size() <= 15 && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        qint64 n = 0;
-        for (const char c : number)
-            n = n * 10 + (c - '0');
-        return n;
-    }
-    bool ok = false;
-    const double d = QByteArray::fromRawData(number.data(), number.size()).toDouble(&ok);
-    return ok && d >= 0 && d == std::floor(d) ? qint64(d) : -1;
-}
 
 } // namespace
 
@@ -570,7 +557,7 @@ std::optional<TokenUsage> PriceCatalog::extract(const UsageExtractor &extractor,
             }
             continue;
         }
-        const qint64 n = type == Json::Type::Number ? tokenCount(value) : -1;
+        const qint64 n = Json::toInteger(value, -1); // -1 for anything but a non-negative integer
         if (n < 0) {
             if (error)
                 *error = {m.pathText, u"usage field must be a non-negative integer"_s};

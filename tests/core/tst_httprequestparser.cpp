@@ -15,6 +15,7 @@ private Q_SLOTS:
     void everySplit_data();
     void everySplit();
     void pipelinedRequestsKeepTheirBytes();
+    void headersTheParserActsOn();
     void errors_data();
     void errors();
     void limitsAreCheckedBeforeBuffering();
@@ -113,6 +114,45 @@ void TestHttpRequestParser::errors_data()
     QTest::newRow("folded header") << QByteArray("GET / HTTP/1.1\r\nA: b\r\n  c\r\n\r\n") << 400;
     QTest::newRow("space before colon") << QByteArray("GET / HTTP/1.1\r\nHost : x\r\n\r\n") << 400;
     QTest::newRow("control in target") << QByteArray("GET /a\x01 HTTP/1.1\r\n\r\n") << 400;
+    // Framing in doubt is refused, never guessed (request smuggling).
+    QTest::newRow("empty length, then a length") << QByteArray("POST / HTTP/1.1\r\nContent-Length:\r\nContent-Length: 5\r\n\r\n") << 400;
+    QTest::newRow("empty transfer coding") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding:\r\nContent-Length: 3\r\n\r\nabc") << 400;
+    QTest::newRow("empty, then chunked") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: \r\nTransfer-Encoding: chunked\r\n\r\n") << 400;
+    QTest::newRow("chunked, then gzip") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: gzip\r\n\r\n") << 400;
+    QTest::newRow("chunked twice") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\ntransfer-encoding: chunked\r\n\r\n") << 400;
+}
+
+void TestHttpRequestParser::headersTheParserActsOn()
+{
+    // Repeated identical lengths agree; the first Connection and Expect count, as header() finds them.
+    HttpRequestParser parser;
+    parser.feed("POST /a HTTP/1.1\r\nContent-Length: 3\r\ncontent-length: 3\r\nConnection: close\r\n"
+                "Connection: keep-alive\r\nEXPECT: 100-continue\r\nExpect: nothing\r\n\r\n");
+    QCOMPARE(parser.status(), HttpRequestParser::Status::NeedMore);
+    QVERIFY(parser.expectsContinue());
+    parser.feed("abc");
+    QCOMPARE(parser.status(), HttpRequestParser::Status::Complete);
+    const HttpRequest request = parser.takeRequest();
+    QCOMPARE(request.body, QByteArray("abc"));
+    QVERIFY(!request.keepAlive);
+
+    // HTTP/1.0 keeps the connection only when asked; a new request starts with a clean slate.
+    parser.feed("GET /b HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n");
+    QCOMPARE(parser.status(), HttpRequestParser::Status::Complete);
+    QVERIFY(parser.takeRequest().keepAlive);
+    QVERIFY(!parser.expectsContinue());
+    parser.feed("GET /c HTTP/1.0\r\n\r\n");
+    QVERIFY(!parser.takeRequest().keepAlive);
+
+    // A line split across reads: started, and whole once the rest arrives.
+    QVERIFY(!parser.hasStarted());
+    parser.feed("GET /d HT");
+    QVERIFY(parser.hasStarted());
+    parser.feed("TP/1.1\r");
+    parser.feed("\nHost: x\r\n\r\n");
+    QCOMPARE(parser.status(), HttpRequestParser::Status::Complete);
+    QCOMPARE(parser.takeRequest().target, QByteArray("/d"));
+    QVERIFY(!parser.hasStarted());
 }
 
 void TestHttpRequestParser::errors()

@@ -302,6 +302,9 @@ void TestPriceCatalog::extractUsage_data()
         << gemini;
     TokenUsage noAudio = gemini;
     noAudio.inputAudioTokens = 0;
+    QTest::addRow("exact past double precision") << u"openai"_s << u"chat"_s
+        << QByteArray(R"({"prompt_tokens":123456789012345678,"completion_tokens":-0})")
+        << TokenUsage{123456789012345678, 0, 0, 0, 0, 0, 0, 0};
     QTest::addRow("number spellings, escapes, repeated keys") << u"openai"_s << u"chat"_s
         << QByteArray(R"( {"usage": {"prompt_tokens": 1e3, "completion_tokens": 7, "completion_tokens": 5.0,
             "prompt_tokens_d\u0065tails": {"cached_tokens": 0}}} )")
@@ -355,6 +358,10 @@ void TestPriceCatalog::extractUsageErrors_data()
     QTest::addRow("nested path not a number") << u"openai"_s << u"chat"_s
         << QByteArray(R"({"prompt_tokens":10,"completion_tokens":1,"prompt_tokens_details":{"cached_tokens":-3}})")
         << u"prompt_tokens_details.cached_tokens"_s << u"integer"_s;
+    QTest::addRow("negative count (minus zero is zero)") << u"openai"_s << u"chat"_s
+        << QByteArray(R"({"prompt_tokens":-0,"completion_tokens":-1})") << u"completion_tokens"_s << u"integer"_s;
+    QTest::addRow("past qint64") << u"openai"_s << u"chat"_s
+        << QByteArray(R"({"prompt_tokens":1e19,"completion_tokens":1})") << u"prompt_tokens"_s << u"integer"_s;
     QTest::addRow("fractional count") << u"anthropic"_s << u"anthropic"_s
         << QByteArray(R"({"input_tokens":1.5,"output_tokens":1})") << u"input_tokens"_s << u"integer"_s;
     QTest::addRow("anthropic body for chat") << u"openai"_s << u"chat"_s

@@ -132,6 +132,7 @@ private Q_SLOTS:
     void openAiStreaming();
     void openAiForwardsTheClientText_data();
     void openAiForwardsTheClientText();
+    void modelNameThatNeedsEscaping();
     void textBodyForOtherProtocols();
     void completionsAndEmbeddings();
     void httpErrors_data();
@@ -286,8 +287,16 @@ void TestUpstreamClient::openAiForwardsTheClientText_data()
     QTest::newRow("repeated model") << QByteArray(R"({"model":"a","messages":[{"role":"user","content":"hi"}],"model":"b"})")
                                     << false << QByteArray() << once;
     QTest::newRow("escaped key") << QByteArray(R"({"\u006dodel":"x","messages":[{"role":"user","content":"hi"}]})") << false
-                                 << QByteArray(R"({"\u006dodel":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})")
-                                 << QJsonObject();
+                                 << QByteArray() << once;
+    // The gateway read "stream" as QJsonObject does (the last one wins): so must the upstream.
+    QTest::newRow("repeated stream") << QByteArray(R"({"model":"x","stream":false,"stream":true})") << true << QByteArray()
+                                     << QJsonObject{{u"model"_s, u"gpt-4o-mini"_s},
+                                                    {u"stream"_s, true},
+                                                    {u"stream_options"_s, QJsonObject{{u"include_usage"_s, true}}}};
+    QTest::newRow("options without usage") << QByteArray(R"({"model":"x","stream":true,"stream_options":{}})") << true << QByteArray()
+                                           << QJsonObject{{u"model"_s, u"gpt-4o-mini"_s},
+                                                          {u"stream"_s, true},
+                                                          {u"stream_options"_s, QJsonObject{{u"include_usage"_s, true}}}};
 }
 
 void TestUpstreamClient::openAiForwardsTheClientText()
@@ -313,6 +322,20 @@ void TestUpstreamClient::openAiForwardsTheClientText()
         QCOMPARE(fake.lastRequest().body, sentBytes);
     else
         QCOMPARE(fake.lastRequest().json(), sentObject);
+}
+
+void TestUpstreamClient::modelNameThatNeedsEscaping()
+{
+    // A node's model name with a quote in it is quoted properly, not spliced raw.
+    FakeUpstream fake;
+    fake.enqueue(FakeReply::raw(200, chatCompletionJson()));
+    UpstreamCall call = openAiCall(fake, false);
+    call.target.model = u"odd\"name\\x"_s;
+    call.body = {};
+    call.json = R"({"model":"x","messages":[]})";
+    const Outcome outcome = run(call, &fake);
+    QCOMPARE(outcome.result().failure, UpstreamFailure::None);
+    QCOMPARE(fake.lastRequest().json(), (QJsonObject{{u"model"_s, u"odd\"name\\x"_s}, {u"messages"_s, QJsonArray()}}));
 }
 
 void TestUpstreamClient::textBodyForOtherProtocols()
