@@ -290,8 +290,8 @@ void GatewayApi::handleInference(HttpRequest &&request, HttpResponder *responder
     ex->keyName = keyName;
     ex->path = QString::fromUtf8(request.path().toByteArray());
     ex->routing = RoutingRequest::from(root, &request);
-    ex->stream = JsonScanner::member(root, "stream") == "true" && endpoint != int(UpstreamEndpoint::Embeddings);
-    ex->clientWantsUsage = JsonScanner::member(JsonScanner::member(root, "stream_options"), "include_usage") == "true";
+    ex->stream = ex->routing.stream && endpoint != int(UpstreamEndpoint::Embeddings);
+    ex->clientWantsUsage = ex->routing.includeUsage;
 
     const auto resolved = Resolver::resolve(ex->snapshot->config, ex->routing);
     ex->routing.http = nullptr; // the HTTP request does not outlive this call

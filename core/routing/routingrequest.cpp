@@ -38,7 +38,7 @@ RoutingRequest RoutingRequest::from(QByteArrayView json, const HttpRequest *http
 {
     RoutingRequest r;
     r.http = http;
-    QByteArrayView model, metadata, messages, prompt, input, tools, functions, responseFormat;
+    QByteArrayView model, metadata, messages, prompt, input, tools, functions, responseFormat, stream, streamOptions;
     // One pass over the top level; a repeated key keeps its last value, as in QJsonObject.
     Json::forEachMember(json.trimmed(), [&](QByteArrayView key, QByteArrayView value) {
         if (Json::keyIs(key, "model"))
@@ -57,7 +57,13 @@ RoutingRequest RoutingRequest::from(QByteArrayView json, const HttpRequest *http
             functions = value;
         else if (Json::keyIs(key, "response_format"))
             responseFormat = value;
+        else if (Json::keyIs(key, "stream"))
+            stream = value;
+        else if (Json::keyIs(key, "stream_options"))
+            streamOptions = value;
     });
+    r.stream = stream == "true";
+    r.includeUsage = Json::member(streamOptions, "include_usage") == "true";
     r.model = Json::toString(model);
     if (http) {
         r.task = QString::fromUtf8(http->header("x-switchyard-task")).trimmed();

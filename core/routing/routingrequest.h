@@ -16,6 +16,8 @@ struct RoutingRequest {
     qint64 estimatedPromptTokens = 0; ///< rough: characters / 4 of all message text
     bool hasTools = false;
     bool jsonMode = false;      ///< response_format json_object or json_schema
+    bool stream = false;        ///< `stream: true`
+    bool includeUsage = false;  ///< `stream_options.include_usage: true`
     QString lastUserMessage;
     const HttpRequest *http = nullptr; ///< for header rules; may be null in tests
 

@@ -11,6 +11,7 @@
 #include <QMutex>
 #include <QMutexLocker>
 #include <QTimeZone>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
@@ -303,14 +304,30 @@ CatalogProvider providerFromJson(const QJsonObject &o)
 }
 
 /// Follows `path` from `start`; nullopt when a step is missing.
+/// An object's members (raw key, value), read once for many lookups.
+using Members = QVarLengthArray<std::pair<QByteArrayView, QByteArrayView>, 24>;
+
+/// The value of the last member called `key`, as JsonScanner::member() finds it.
+QByteArrayView lookup(const Members &members, QByteArrayView key)
+{
+    for (auto it = members.crbegin(); it != members.crend(); ++it) {
+        if (JsonScanner::keyIs(it->first, key))
+            return it->second;
+    }
+    return {};
+}
+
 /// The value span at `path` from `start` (a span of validated JSON text); empty when absent.
-QByteArrayView follow(QByteArrayView start, const QList<UsagePathStep> &path)
+/// `startMembers`, when given, are start's members for the first step.
+QByteArrayView follow(QByteArrayView start, const QList<UsagePathStep> &path, const Members *startMembers = nullptr)
 {
     using Json = JsonScanner;
     QByteArrayView v = start;
-    for (const UsagePathStep &step : path) {
+    for (qsizetype i = 0; i < path.size(); ++i) {
+        const UsagePathStep &step = path.at(i);
         if (!step.key.isEmpty()) {
-            v = Json::member(v, step.keyUtf8); // empty unless an object with that member
+            // Empty unless an object with that member.
+            v = i == 0 && startMembers ? lookup(*startMembers, step.keyUtf8) : Json::member(v, step.keyUtf8);
             if (v.isEmpty())
                 return {};
             continue;
@@ -544,10 +561,13 @@ std::optional<TokenUsage> PriceCatalog::extract(const UsageExtractor &extractor,
     // does not, and is read as it is.
     const QByteArrayView root = follow(response, extractor.root);
     const QByteArrayView usage = Json::typeOf(root) == Json::Type::Object ? root : response;
+    // Every mapping starts in the usage object: walk its members once, not once per mapping.
+    Members members;
+    Json::forEachMember(usage, [&](QByteArrayView key, QByteArrayView value) { members.append({key, value}); });
 
     TokenUsage u;
     for (const UsageMapping &m : extractor.mappings) {
-        const QByteArrayView value = follow(usage, m.path);
+        const QByteArrayView value = follow(usage, m.path, &members);
         const Json::Type type = Json::typeOf(value);
         if (type == Json::Type::Invalid || type == Json::Type::Null) {
             if (m.required) {

@@ -671,6 +671,8 @@ void TestHttpClient::jsonScannerAgreesWithQt_data()
     QTest::newRow("whitespace everywhere") << QByteArray(" \r\n{ \"choices\" : [ { \"index\" : 0 , \"delta\" : { \"content\" : \"x\" } } ] }\t") << true;
     QTest::newRow("duplicate keys: last wins") << QByteArray(R"({"model":"a","model":"b","choices":[{"index":0,"delta":{"content":"1"},"delta":{"content":"2"}}]})") << true;
     QTest::newRow("escaped key") << QByteArray(R"({"\u006dodel":"escaped","choices":[]})") << true;
+    QTest::newRow("backslash runs before quotes")
+        << QByteArray(R"({"model":"a\\","choices":[{"index":0,"delta":{"content":"x\"y\\\"z\\\\"}}],"usage":{}})") << true;
     QTest::newRow("index forms") << QByteArray(R"({"choices":[{"index":1,"delta":{"content":"a"}},{"index":0.0,"delta":{"content":"b"}},{"index":-0,"delta":{"content":"c"}},{"index":1e0,"delta":{"content":"d"}},{"index":"0","delta":{"content":"e"}},{"index":0.5,"delta":{"content":"f"}},{"index":99999999999,"delta":{"content":"g"}}]})") << true;
     QTest::newRow("content not a string") << QByteArray(R"({"choices":[{"index":0,"delta":{"content":null}},{"index":0,"delta":{"content":["x"]}},{"index":0,"delta":"x"},7]})") << true;
     QTest::newRow("usage types") << QByteArray(R"({"usage":null,"choices":[]})") << true;

@@ -181,8 +181,13 @@ void TestResolver::routingRequestFromText()
     QCOMPARE(r.estimatedPromptTokens, (10 + 8 + 9 + 9 + 3) / 4);
     QVERIFY(r.hasTools);
     QVERIFY(r.jsonMode);
+    QVERIFY(!r.stream);
+    QVERIFY(!r.includeUsage);
 
-    const RoutingRequest plain = RoutingRequest::from(QByteArrayView(R"({"model":"m","tools":[],"prompt":["abcd","efgh"],"input":"ijkl"})"), nullptr);
+    const RoutingRequest plain = RoutingRequest::from(
+        QByteArrayView(R"({"model":"m","tools":[],"prompt":["abcd","efgh"],"input":"ijkl","stream":true,"stream_options":{"include_usage":true}})"), nullptr);
+    QVERIFY(plain.stream);
+    QVERIFY(plain.includeUsage);
     QVERIFY(!plain.hasTools);
     QVERIFY(!plain.jsonMode);
     QCOMPARE(plain.estimatedPromptTokens, 3);
