@@ -28,13 +28,26 @@ const QByteArray kJson = "application/json";
 
 
 /// True for the usage-only chunk (`choices: []` with `usage`) that Switchyard asks for on
-/// every stream; only chunks that mention a usage object are parsed.
+/// every stream; only chunks that mention usage are read, with JsonScanner where it can.
 bool isUsageOnlyChunk(const QByteArray &json)
 {
-    if (!json.contains("\"usage\"") || json.contains("\"usage\":null") || json.contains("\"usage\": null"))
+    if (!json.contains("\"usage\""))
         return false;
-    const QJsonObject o = QJsonDocument::fromJson(json).object();
-    return o.value(u"usage").isObject() && o.value(u"choices").toArray().isEmpty();
+    QByteArrayView root;
+    if (!JsonScanner::validate(json, &root)) {
+        const QJsonObject o = QJsonDocument::fromJson(json).object();
+        return o.value(u"usage").isObject() && o.value(u"choices").toArray().isEmpty();
+    }
+    QByteArrayView usage, choices;
+    JsonScanner::forEachMember(root, [&](QByteArrayView key, QByteArrayView value) {
+        if (JsonScanner::keyIs(key, "usage"))
+            usage = value;
+        else if (JsonScanner::keyIs(key, "choices"))
+            choices = value;
+    });
+    bool anyChoice = false;
+    JsonScanner::forEachElement(choices, [&](QByteArrayView) { anyChoice = true; });
+    return JsonScanner::typeOf(usage) == JsonScanner::Type::Object && !anyChoice;
 }
 
 /// The status and error a client sees when the ladder ended without an answer.
