@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
+#include "core/common/jsonscanner.h"
 #include "core/config/configio.h"
 #include "core/routing/resolver.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Switchyard;
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void defaultEscalationForDirectModels();
     void routingRequestFromText();
     void routingRequestFromTextMatchesTheObject();
+    void routingRequestFromTextAgreesWithQt();
 };
 
 void TestResolver::resolves_data()
@@ -215,6 +218,99 @@ void TestResolver::routingRequestFromTextMatchesTheObject()
     QCOMPARE(b.lastUserMessage, a.lastUserMessage);
     QCOMPARE(b.estimatedPromptTokens, a.estimatedPromptTokens);
     QCOMPARE(b.jsonMode, a.jsonMode);
+}
+
+namespace {
+
+/// The routing fields read the way QJsonObject sees the body: the oracle for the scanner.
+RoutingRequest readWithQt(const QJsonObject &body)
+{
+    RoutingRequest r;
+    r.model = body.value(u"model").toString();
+    r.task = body.value(u"metadata").toObject().value(u"task").toString();
+    qsizetype chars = 0;
+    const auto contentLength = [](const QJsonValue &content, QString *text) -> qsizetype {
+        if (content.isString()) {
+            if (text)
+                *text = content.toString();
+            return content.toString().size();
+        }
+        qsizetype n = 0;
+        QString joined;
+        for (const QJsonValue &part : content.toArray()) {
+            const QString t = part.toObject().value(u"text").toString();
+            n += t.size();
+            joined += t;
+        }
+        if (text)
+            *text = joined;
+        return n;
+    };
+    for (const QJsonValue &m : body.value(u"messages").toArray()) {
+        const QJsonObject message = m.toObject();
+        const bool user = message.value(u"role").toString() == u"user";
+        chars += contentLength(message.value(u"content"), user ? &r.lastUserMessage : nullptr);
+    }
+    for (const char *key : {"prompt", "input"}) {
+        const QJsonValue v = body.value(QLatin1StringView(key));
+        if (v.isString())
+            chars += v.toString().size();
+        else
+            for (const QJsonValue &item : v.toArray())
+                chars += item.toString().size();
+    }
+    r.estimatedPromptTokens = (chars + 3) / 4;
+    r.hasTools = !body.value(u"tools").toArray().isEmpty() || !body.value(u"functions").toArray().isEmpty();
+    const QString format = body.value(u"response_format").toObject().value(u"type").toString();
+    r.jsonMode = format == u"json_object" || format == u"json_schema";
+    r.stream = body.value(u"stream").toBool();
+    r.includeUsage = body.value(u"stream_options").toObject().value(u"include_usage").toBool();
+    return r;
+}
+
+} // namespace
+
+void TestResolver::routingRequestFromTextAgreesWithQt()
+{
+    // Random edits of a realistic body: whenever the scanner accepts the text, the routing
+    // fields are the ones QJsonObject reads (escapes, repeats, UTF-16 lengths, odd types).
+    const QByteArray seed = R"({"model":"route/smart","stream":true,"stream_options":{"include_usage":true},
+        "metadata":{"task":"summarize"},"tools":[{"type":"function"}],"response_format":{"type":"json_object"},
+        "messages":[{"role":"system","content":"Be brief.\n"},{"role":"user","content":"h\u00e9llo \ud83d\ude00 caf\u00e9"},
+        {"role":"user","content":[{"type":"text","text":"part \"one\" "},{"type":"text","text":"\u2615 x"}]}],
+        "prompt":["ab","\u00e9"],"input":"\\"})";
+    const QByteArray alphabet = "{}[]\",:\\/ 0123456789-+.eEtrufalsnu\x80\xc3\xa9\xf0";
+    QRandomGenerator random(7);
+    int checked = 0;
+    for (int round = 0; round < 4000 && !QTest::currentTestFailed(); ++round) {
+        QByteArray json = seed;
+        const int edits = 1 + int(random.bounded(3));
+        for (int e = 0; e < edits; ++e) {
+            const qsizetype at = random.bounded(int(json.size()));
+            switch (random.bounded(3)) {
+            case 0: json[at] = alphabet.at(random.bounded(int(alphabet.size()))); break;
+            case 1: json.remove(at, 1); break;
+            default: json.insert(at, alphabet.at(random.bounded(int(alphabet.size())))); break;
+            }
+        }
+        QByteArrayView root;
+        if (!JsonScanner::validate(json, &root) || JsonScanner::typeOf(root) != JsonScanner::Type::Object)
+            continue; // the gateway then takes Qt's parse and its serialisation
+        const QJsonDocument doc = QJsonDocument::fromJson(json);
+        QVERIFY2(doc.isObject(), json.constData());
+        const RoutingRequest expected = readWithQt(doc.object());
+        const RoutingRequest actual = RoutingRequest::from(root, nullptr);
+        QCOMPARE(actual.model, expected.model);
+        QCOMPARE(actual.task, expected.task);
+        QCOMPARE(actual.lastUserMessage, expected.lastUserMessage);
+        QCOMPARE(actual.estimatedPromptTokens, expected.estimatedPromptTokens);
+        QCOMPARE(actual.hasTools, expected.hasTools);
+        QCOMPARE(actual.jsonMode, expected.jsonMode);
+        QCOMPARE(actual.stream, expected.stream);
+        QCOMPARE(actual.includeUsage, expected.includeUsage);
+        ++checked;
+    }
+    QVERIFY2(checked > 500, qPrintable(QString::number(checked))); // enough bodies survived the edits
 }
 
 #include "tst_resolver.moc"
