@@ -1525,6 +1525,18 @@ int main(int argc, char *argv[])
         ok ? ++pass : ++miss;
         return ok ? "PASS" : "MISS";
     };
+    // Paired by round, since this kind of machine drifts between rounds: in how many rounds
+    // the figure met the target against nginx measured right next to it.
+    auto roundsWon = [&](size_t si, int sy, auto &&met) {
+        int won = 0, counted = 0;
+        const auto &ours = results[si][size_t(sy)];
+        const auto &theirs = results[si][size_t(ngx)];
+        for (size_t r = 0; r < ours.size() && r < theirs.size(); ++r) {
+            ++counted;
+            won += met(ours[r], theirs[r]) ? 1 : 0;
+        }
+        return std::to_string(won) + "/" + std::to_string(counted);
+    };
     for (const Gateway &g : gateways) {
         const int sy = pathIndex(g.name);
         std::printf("\n[%s]\n", g.name.c_str());
@@ -1537,18 +1549,22 @@ int main(int argc, char *argv[])
                 if (!scenarios[si].saturation()) {
                     const bool ok50 = !std::isnan(s.addedP50) && !std::isnan(n.addedP50) && s.addedP50 <= n.addedP50;
                     const bool ok99 = !std::isnan(s.addedP99) && !std::isnan(n.addedP99) && s.addedP99 <= n.addedP99;
-                    std::printf("  added latency <= nginx  %-48s p50 %+8.0f vs %+6.0f us %s | p99 %+8.0f vs %+6.0f us %s\n",
-                                scenarios[si].name.c_str(), s.addedP50, n.addedP50, verdict(ok50), s.addedP99, n.addedP99,
-                                verdict(ok99));
+                    const std::string won50 = roundsWon(si, sy, [](const Figures &a, const Figures &b) { return a.addedP50 <= b.addedP50; });
+                    const std::string won99 = roundsWon(si, sy, [](const Figures &a, const Figures &b) { return a.addedP99 <= b.addedP99; });
+                    std::printf("  added latency <= nginx  %-48s p50 %+8.0f vs %+6.0f us %s (rounds %s) | p99 %+8.0f vs %+6.0f us %s (rounds %s)\n",
+                                scenarios[si].name.c_str(), s.addedP50, n.addedP50, verdict(ok50), won50.c_str(), s.addedP99,
+                                n.addedP99, verdict(ok99), won99.c_str());
                 } else {
                     const double ratio = n.rps > 0 ? s.rps / n.rps : std::nan("");
-                    std::printf("  throughput >= 0.8x nginx %-47s %8.0f vs %8.0f req/s = %.2fx %s\n", scenarios[si].name.c_str(),
-                                s.rps, n.rps, ratio, verdict(!std::isnan(ratio) && ratio >= 0.8));
+                    const std::string won = roundsWon(si, sy, [](const Figures &a, const Figures &b) { return a.rps >= 0.8 * b.rps; });
+                    std::printf("  throughput >= 0.8x nginx %-47s %8.0f vs %8.0f req/s = %.2fx %s (rounds %s)\n",
+                                scenarios[si].name.c_str(), s.rps, n.rps, ratio, verdict(!std::isnan(ratio) && ratio >= 0.8), won.c_str());
                 }
                 if (scenarios[si].spec.stream && (!scenarios[si].saturation() || scenarios[si].spec.connections == 1)) {
                     const bool ok = s.ttfe50 >= 0 && n.ttfe50 >= 0 && s.ttfe50 <= n.ttfe50 + 100.0;
-                    std::printf("  ttfe <= nginx + 100 us  %-48s p50 %8.1f vs %8.1f us (%+.1f) %s\n", scenarios[si].name.c_str(),
-                                s.ttfe50, n.ttfe50, s.ttfe50 - n.ttfe50, verdict(ok));
+                    const std::string won = roundsWon(si, sy, [](const Figures &a, const Figures &b) { return a.ttfe50 <= b.ttfe50 + 100.0; });
+                    std::printf("  ttfe <= nginx + 100 us  %-48s p50 %8.1f vs %8.1f us (%+.1f) %s (rounds %s)\n", scenarios[si].name.c_str(),
+                                s.ttfe50, n.ttfe50, s.ttfe50 - n.ttfe50, verdict(ok), won.c_str());
                 }
             }
         }
