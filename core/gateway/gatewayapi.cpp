@@ -26,7 +26,6 @@ namespace {
 
 const QByteArray kJson = "application/json";
 
-
 /// True for the usage-only chunk (`choices: []` with `usage`) that Switchyard asks for on
 /// every stream; only chunks that mention usage are read, with JsonScanner where it can.
 bool isUsageOnlyChunk(const QByteArray &json)

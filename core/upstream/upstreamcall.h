@@ -44,9 +44,10 @@ struct UpstreamCall {
     UpstreamTarget target;
     UpstreamEndpoint endpoint = UpstreamEndpoint::ChatCompletions;
     QJsonObject body;         ///< used when `json` is empty
-    /// A text JsonScanner::validate() accepted, with an object at its root; `model` still
-    /// the client's. Kept as text so an OpenAI-compatible upstream gets it with only the
-    /// model spliced in, without a parse and re-serialisation per call.
+    /// The text of a JSON object: as the client sent it (JsonScanner accepted it), or Qt's
+    /// serialisation of what only Qt's more lenient parser accepts; `model` still the
+    /// client's. Kept as text so an OpenAI-compatible upstream gets it with only the model
+    /// spliced in, without a parse and re-serialisation per call.
     QByteArray json;
     bool stream = false;
     UpstreamTimeouts timeouts;
