@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "core/upstream/httpresponseparser.h"
 #include "core/common/jsonscanner.h"
+#include "core/upstream/httpresponseparser.h"
 #include "core/upstream/upstreamclient.h"
 #include "core/upstream/upstreamconnection.h"
 #include "core/upstream/upstreampool.h"
 #include "tests/support/fakeupstream.h"
+#include "tests/support/jsonmutations.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -711,21 +712,9 @@ void TestHttpClient::jsonScannerMutations()
     const QByteArrayList seeds = {SampleChunk, chatCompletionJsonForScan()};
     QRandomGenerator random(42);
     int accepted = 0;
-    const QByteArray alphabet = "{}[]\",:\\/ 0123456789-+.eEtrufalsn\x80\xc3\xa9\xf0";
     for (const QByteArray &seed : seeds) {
-        for (int round = 0; round < 3000 && !QTest::currentTestFailed(); ++round) {
-            QByteArray json = seed;
-            const int edits = 1 + int(random.bounded(3));
-            for (int e = 0; e < edits; ++e) {
-                const qsizetype at = random.bounded(int(json.size()));
-                switch (random.bounded(3)) {
-                case 0: json[at] = alphabet.at(random.bounded(int(alphabet.size()))); break;
-                case 1: json.remove(at, 1); break;
-                default: json.insert(at, alphabet.at(random.bounded(int(alphabet.size())))); break;
-                }
-            }
-            compareWithQt(json, &accepted);
-        }
+        for (int round = 0; round < 3000 && !QTest::currentTestFailed(); ++round)
+            compareWithQt(TestData::mutatedJson(seed, random), &accepted);
     }
     QVERIFY2(accepted > 500, qPrintable(QString::number(accepted))); // enough valid variants compared
 }
