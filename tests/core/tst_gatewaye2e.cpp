@@ -142,6 +142,7 @@ private Q_SLOTS:
     void plainChatThroughProvider();
     void ladderClimbsOn429();
     void streamingRelaysChunksAndStripsUsage();
+    void usageChunkOnlyQtAcceptsIsStrippedToo();
     void streamingKeepsUsageWhenAsked();
     void streamEscalatesBeforeFirstByte();
     void streamFailureAfterCommitIsAnErrorEvent();
@@ -295,6 +296,27 @@ void TestGatewayE2E::streamingRelaysChunksAndStripsUsage()
     QCOMPARE(rows[0].input, 12);
     QCOMPARE(rows[0].output, 3);
     QVERIFY(rows[0].priced);
+}
+
+void TestGatewayE2E::usageChunkOnlyQtAcceptsIsStrippedToo()
+{
+    // An unknown escape ("\q") is refused by JsonScanner but tolerated by Qt: the usage-only
+    // chunk takes Qt's parse and is still stripped, and its tokens still counted.
+    QVERIFY(start());
+    QList<QByteArray> events = streamEvents(u"gpt-4o"_s);
+    events[events.size() - 2] = R"({"id":"c1","object":"chat.completion.chunk","model":"gpt-4o","note":"\q",)"
+                                R"("choices":[],"usage":{"prompt_tokens":12,"completion_tokens":3,"total_tokens":15}})";
+    m_a->enqueue(FakeReply::sse(events, 0));
+    const TestResponse r = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"fake/gpt-4o"_s, true));
+    QCOMPARE(r.status, 200);
+    QVERIFY2(!r.body.contains("\"usage\""), r.body.constData());
+    QVERIFY(r.body.contains("lo"));
+    QVERIFY(r.body.endsWith("data: [DONE]\n\n"));
+    QCOMPARE(m_gateway->stop(), 0);
+    const QList<Row> rows = requestRows(m_gateway->databasePath());
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].input, 12);
+    QCOMPARE(rows[0].output, 3);
 }
 
 void TestGatewayE2E::streamingKeepsUsageWhenAsked()
