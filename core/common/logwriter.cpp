@@ -71,6 +71,28 @@ void LogWriter::handler(QtMsgType type, const QMessageLogContext &context, const
     self->append(type, std::move(line));
 }
 
+bool LogWriter::info(const QLoggingCategory &category, QByteArrayView message)
+{
+    // Qt's default pattern is "%{if-category}%{category}: %{endif}%{message}". qSetMessagePattern
+    // is not used in this code base; the environment is read once, as Qt does.
+    static const bool defaultPattern = qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN");
+    if (!defaultPattern)
+        return false;
+    QReadLocker lock(&g_instanceLock);
+    LogWriter *self = g_instance.load();
+    if (!self)
+        return false;
+    const QByteArrayView name(category.categoryName());
+    QMutexLocker buffer(&self->m_mutex);
+    const bool wasEmpty = self->m_buffer.isEmpty();
+    if (!name.isEmpty() && name != "default")
+        self->m_buffer.append(name).append(": ");
+    self->m_buffer.append(message).append('\n');
+    if (wasEmpty)
+        self->m_wake.wakeOne();
+    return true;
+}
+
 void LogWriter::append(QtMsgType type, QByteArray line)
 {
     if (type == QtFatalMsg || (type != QtInfoMsg && type >= m_immediateFrom)) {

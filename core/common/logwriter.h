@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QLoggingCategory>
 #include <QMutex>
 #include <QThread>
 #include <QWaitCondition>
@@ -30,6 +31,13 @@ public:
 
     /// Writes everything logged so far before returning.
     void flush();
+
+    /// The per-request line without a trip through QDebug and the message handler: appends
+    /// `message` (UTF-8) the way the handler would write an info message of `category` under
+    /// Qt's default message pattern. False where that is not what the handler would write (no
+    /// LogWriter installed, QT_MESSAGE_PATTERN set): the caller then logs through qCInfo. The
+    /// caller has checked that the category is enabled for info.
+    static bool info(const QLoggingCategory &category, QByteArrayView message);
 
 protected:
     void run() override;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/gateway/connectionresponder.h"
 
+#include "core/common/bytebuilder.h"
 #include "core/gateway/httpconnection.h"
 
 #include <QDateTime>
@@ -80,7 +81,7 @@ QByteArrayView ConnectionResponder::reasonPhrase(int status)
     }
 }
 
-QByteArray ConnectionResponder::httpDate()
+const QByteArray &ConnectionResponder::httpDate()
 {
     thread_local qint64 cachedSecond = -1;
     thread_local QByteArray cached;
@@ -98,27 +99,26 @@ QByteArray ConnectionResponder::httpDate()
 QByteArray ConnectionResponder::buildHead(int status, const HttpHeaders &headers, Framing framing,
                                           qsizetype contentLength, qsizetype reserveExtra) const
 {
-    qsizetype size = 128;
+    qsizetype size = 160;
     for (const auto &[name, value] : headers)
         size += name.size() + value.size() + 4;
-    QByteArray head;
-    head.reserve(size + reserveExtra);
-    head.append("HTTP/1.1 ").append(QByteArray::number(status)).append(' ').append(reasonPhrase(status)).append("\r\n");
+    ByteBuilder head(size + reserveExtra);
+    (head << "HTTP/1.1 ").number(status) << ' ' << reasonPhrase(status) << "\r\n";
     for (const auto &[name, value] : headers) {
         if (!isFramingHeader(name))
-            head.append(name).append(": ").append(value).append("\r\n");
+            head << name << ": " << value << "\r\n";
     }
-    head.append("Date: ").append(httpDate()).append("\r\n");
+    head << "Date: " << httpDate() << "\r\n";
     if (framing == Framing::Length && status != 204 && status != 304)
-        head.append("Content-Length: ").append(QByteArray::number(contentLength)).append("\r\n");
+        (head << "Content-Length: ").number(contentLength) << "\r\n";
     else if (framing == Framing::Chunked)
-        head.append("Transfer-Encoding: chunked\r\n");
+        head << "Transfer-Encoding: chunked\r\n";
     if (m_closeAfter)
-        head.append("Connection: close\r\n");
+        head << "Connection: close\r\n";
     else if (m_versionMinor == 0)
-        head.append("Connection: keep-alive\r\n");
-    head.append("\r\n");
-    return head;
+        head << "Connection: keep-alive\r\n";
+    head << "\r\n";
+    return head.take();
 }
 
 void ConnectionResponder::send(int status, const HttpHeaders &headers, const QByteArray &body)
@@ -158,10 +158,9 @@ void ConnectionResponder::write(const QByteArray &bytes)
         m_connection->deliver(this, bytes, true);
         return;
     }
-    QByteArray chunk;
-    chunk.reserve(bytes.size() + 20);
-    chunk.append(QByteArray::number(bytes.size(), 16)).append("\r\n").append(bytes).append("\r\n");
-    m_connection->deliver(this, chunk, true);
+    ByteBuilder chunk(bytes.size() + 20);
+    chunk.number(bytes.size(), 16) << "\r\n" << bytes << "\r\n";
+    m_connection->deliver(this, chunk.take(), true);
 }
 
 void ConnectionResponder::endStream()

@@ -42,7 +42,7 @@ public:
     /// The canonical reason phrase, e.g. "Not Found"; "Unknown" for unlisted codes.
     static QByteArrayView reasonPhrase(int status);
     /// IMF-fixdate of now, formatted at most once per second per thread.
-    static QByteArray httpDate();
+    static const QByteArray &httpDate();
 
 private:
     enum class State { Idle, Streaming, Complete };

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/gateway/gatewayapi.h"
 
+#include "core/common/bytebuilder.h"
 #include "core/common/jsonscanner.h"
+#include "core/common/logwriter.h"
 #include "core/common/logging.h"
 #include "core/gateway/apikeys.h"
 #include "core/gateway/openaierror.h"
@@ -104,7 +106,7 @@ struct GatewayApi::Exchange {
     QElapsedTimer clock;
     RoutingRequest routing;
     QString keyName;
-    QString path;
+    QByteArray path; ///< as the client sent it; for the log line
     bool stream = false;
     bool clientWantsUsage = false;
     bool streamStarted = false;
@@ -300,7 +302,7 @@ void GatewayApi::handleInference(HttpRequest &&request, HttpResponder *responder
     ex->clock.start();
     ex->snapshot = currentSnapshot();
     ex->keyName = keyName;
-    ex->path = QString::fromUtf8(request.path().toByteArray());
+    ex->path = request.path().toByteArray();
     ex->routing = RoutingRequest::from(root, &request);
     ex->stream = ex->routing.stream && endpoint != int(UpstreamEndpoint::Embeddings);
     ex->clientWantsUsage = ex->routing.includeUsage;
@@ -500,17 +502,32 @@ void GatewayApi::record(Exchange *ex, const LadderOutcome &outcome, int clientSt
     for (qsizetype i = 0; i < outcome.attemptRecords.size(); ++i)
         m_metrics.addAttempt(outcome.attemptTargets.at(i).label(), outcome.attemptRecords.at(i).outcome);
 
-    // One concatenation, not eleven arg() passes over the pattern: this runs for every call.
-    const QString dash = QStringLiteral("-");
-    qCInfo(lcGateway).noquote() << (r.requestId % u' ' % ex->path % u" model=" % r.requestedModel % u" route="
-                                    % (r.route.isEmpty() ? dash : r.route) % u" served="
-                                    % (r.model.isEmpty() ? dash : outcome.servedBy.label()) % u" status="
-                                    % QString::number(clientStatus) % u" attempts=" % QString::number(r.attempts)
-                                    % u" latency=" % QString::number(r.latencyMs) % u"ms tokens="
-                                    % QString::number(r.tokens.inputTokens) % u'/' % QString::number(r.tokens.outputTokens)
-                                    % u" cost=" % QLatin1StringView(r.cost.usdText())
-                                    % (r.task.isEmpty() ? QString() : u" task=" % r.task)
-                                    % (error.isEmpty() ? QString() : u" error=\"" % error % u'"'));
+    // Built once as UTF-8 and handed to the log thread's buffer: this runs for every call.
+    if (lcGateway().isInfoEnabled()) {
+        ByteBuilder line(192 + ex->path.size() + 3 * (r.requestedModel.size() + r.route.size() + r.model.size() + 64 + r.task.size() + error.size()));
+        line << ex->requestId << ' ' << ex->path << " model=";
+        line.utf8(r.requestedModel) << " route=";
+        if (r.route.isEmpty())
+            line << '-';
+        else
+            line.utf8(r.route);
+        line << " served=";
+        if (r.model.isEmpty())
+            line << '-';
+        else
+            (line.utf8(outcome.servedBy.owner()) << '/').utf8(outcome.servedBy.model);
+        (line << " status=").number(clientStatus);
+        (line << " attempts=").number(r.attempts);
+        (line << " latency=").number(r.latencyMs) << "ms tokens=";
+        line.number(r.tokens.inputTokens) << '/';
+        line.number(r.tokens.outputTokens) << " cost=" << r.cost.usdText();
+        if (!r.task.isEmpty())
+            (line << " task=").utf8(r.task);
+        if (!error.isEmpty())
+            (line << " error=\"").utf8(error) << '"';
+        if (!LogWriter::info(lcGateway(), line.view()))
+            qCInfo(lcGateway).noquote() << QString::fromUtf8(line.view());
+    }
 }
 
 } // namespace Switchyard

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/upstream/httpupstreamcall.h"
 
+#include "core/common/bytebuilder.h"
 #include "core/upstream/upstreampool.h"
 #include "core/usage/pricecatalog.h"
 
@@ -85,15 +86,14 @@ void HttpUpstreamCall::start()
 
     const UpstreamPool::Endpoint &endpoint = prepared.endpoint;
     // The whole request in one buffer and one write: request line, headers, body.
-    QByteArray request;
-    request.reserve(256 + endpoint.target.size() + prepared.headers.size() + prepared.body.size());
-    request.append("POST ").append(endpoint.target).append(" HTTP/1.1\r\nHost: ").append(endpoint.authority)
-        .append("\r\nContent-Type: application/json\r\nUser-Agent: Switchyard\r\nAccept: ")
-        .append(m_call.stream ? "text/event-stream" : "application/json").append("\r\n");
+    ByteBuilder request(256 + endpoint.target.size() + endpoint.authority.size() + m_call.requestId.size()
+                        + prepared.headers.size() + prepared.body.size());
+    request << "POST " << endpoint.target << " HTTP/1.1\r\nHost: " << endpoint.authority
+            << "\r\nContent-Type: application/json\r\nUser-Agent: Switchyard\r\nAccept: "
+            << (m_call.stream ? "text/event-stream" : "application/json") << "\r\n";
     if (!m_call.requestId.isEmpty())
-        request.append("X-Request-Id: ").append(m_call.requestId).append("\r\n");
-    request.append(prepared.headers).append("Content-Length: ").append(QByteArray::number(prepared.body.size()))
-        .append("\r\n\r\n").append(prepared.body);
+        request << "X-Request-Id: " << m_call.requestId << "\r\n";
+    (request << prepared.headers << "Content-Length: ").number(prepared.body.size()) << "\r\n\r\n" << prepared.body;
 
     const UpstreamTimeouts &t = m_call.timeouts;
     if (t.connectMs > 0)
@@ -106,7 +106,7 @@ void HttpUpstreamCall::start()
 
     m_starting = true; // a connection may fail at once (a refused loopback port)
     m_connection = m_pool->acquire(endpoint.host, endpoint.port, endpoint.tls);
-    m_connection->send(request, this);
+    m_connection->send(request.take(), this);
     m_starting = false;
 }
 

@@ -154,6 +154,7 @@ private Q_SLOTS:
     void clientDisconnectCancelsUpstream();
     void keysAreEnforced();
     void configReloadKeepsRunningSnapshotOnError();
+    void logsOneLinePerRequest();
 
 private:
     std::unique_ptr<FakeUpstream> m_a, m_b;
@@ -240,6 +241,32 @@ void TestGatewayE2E::plainChatThroughProvider()
     QCOMPARE(rows[0].output, 200);
     QVERIFY(rows[0].priced);
     QCOMPARE(rows[0].cost.toLongLong(), 4'500'000);
+}
+
+void TestGatewayE2E::logsOneLinePerRequest()
+{
+    QVERIFY(start());
+    m_a->enqueue(FakeReply::json(200, completion(u"gpt-4o-2024-08-06"_s, u"Hi!"_s, 1000, 200)));
+    QCOMPARE(m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"fake/gpt-4o"_s), {{"X-Switchyard-Task", "greet"}}).status, 200);
+    const TestResponse unknown = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"nope/modèle"_s));
+    QCOMPARE(unknown.status, 404);
+    QCOMPARE(m_gateway->stop(), 0); // every line written before the process ends
+
+    QStringList lines;
+    for (const QString &line : m_gateway->log().split(u'\n')) {
+        if (line.startsWith(u"switchyard.gateway: req_"_s))
+            lines.append(line);
+    }
+    QCOMPARE(lines.size(), 2);
+    const QString id = u"req_[0-9a-f]{28}"_s;
+    const QRegularExpression served(u"^switchyard.gateway: "_s + id
+                                    + u" /v1/chat/completions model=fake/gpt-4o route=- served=fake/gpt-4o status=200"
+                                      " attempts=1 latency=\\d+ms tokens=1000/200 cost=0.004500000 task=greet$"_s);
+    QVERIFY2(served.match(lines.at(0)).hasMatch(), qPrintable(lines.at(0)));
+    const QRegularExpression refused(u"^switchyard.gateway: "_s + id
+                                     + u" /v1/chat/completions model=nope/modèle route=- served=- status=404 attempts=0"
+                                       " latency=\\d+ms tokens=0/0 cost=unpriced error=\"[^\"]*nope/modèle[^\"]*\"$"_s);
+    QVERIFY2(refused.match(lines.at(1)).hasMatch(), qPrintable(lines.at(1)));
 }
 
 void TestGatewayE2E::ladderClimbsOn429()

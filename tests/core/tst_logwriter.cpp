@@ -151,6 +151,33 @@ private Q_SLOTS:
             QCOMPARE(all.at(i), QByteArray("switchyard.test: line ") + QByteArray::number(i));
     }
 
+    void infoWritesWhatTheHandlerWrites()
+    {
+        // The gateway's per-request fast path: the same bytes as qCInfo, in the same order,
+        // and written by the log thread without a flush.
+        QVERIFY(!LogWriter::info(lcTest(), "no writer installed")); // the caller falls back to qCInfo
+        const int fd = openLog(u"fast.log"_s);
+        QList<QByteArray> expected;
+        {
+            LogWriter writer(fd, 5);
+            qCInfo(lcTest, "request %s model=%s", "req_1", "modèle/模型");
+            expected << "switchyard.test: request req_1 model=modèle/模型";
+            if (LogWriter::info(lcTest(), "request req_1 model=modèle/模型"))
+                expected << expected.last();
+            else
+                QVERIFY(!qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN")); // only then does it decline
+            qInfo("default category");
+            expected << "default category";
+            if (LogWriter::info(*QLoggingCategory::defaultCategory(), "default category"))
+                expected << expected.last();
+            QTRY_COMPARE(lines(u"fast.log"_s), expected);
+            qCInfo(lcTest, "last");
+            expected << "switchyard.test: last";
+        }
+        ::close(fd);
+        QCOMPARE(lines(u"fast.log"_s), expected);
+    }
+
     void disabledCategoriesCostNothing()
     {
         const int fd = openLog(u"rules.log"_s);
