@@ -20,13 +20,15 @@
 #include <QPointer>
 #include <QRandomGenerator>
 
+using namespace Qt::StringLiterals; // "..."_ba: header names as static data, no allocation per answer
+
 namespace Switchyard {
 
 Q_LOGGING_CATEGORY(lcGateway, "switchyard.gateway", QtInfoMsg)
 
 namespace {
 
-const QByteArray kJson = "application/json";
+const QByteArray kJson = "application/json"_ba;
 
 /// True for the usage-only chunk (`choices: []` with `usage`) that Switchyard asks for on
 /// every stream; only chunks that mention usage are read, with JsonScanner where it can.
@@ -154,9 +156,9 @@ void GatewayApi::sendError(HttpResponder *responder, int status, const QString &
                            const QString &param, const QByteArray &requestId)
 {
     const OpenAiError e = OpenAiError::make(status, message, code, param);
-    HttpHeaders headers{{"Content-Type", kJson}};
+    HttpHeaders headers{{"Content-Type"_ba, kJson}};
     if (!requestId.isEmpty())
-        headers.append({"X-Request-Id", requestId});
+        headers.append({"X-Request-Id"_ba, requestId});
     responder->send(status, headers, e.toJson());
 }
 
@@ -183,7 +185,7 @@ void GatewayApi::handle(HttpRequest request, HttpResponder *responder)
 {
     const QByteArrayView path = request.path();
     if (path == "/health") {
-        responder->send(200, {{"Content-Type", kJson}}, R"({"status":"ok"})");
+        responder->send(200, {{"Content-Type"_ba, kJson}}, R"({"status":"ok"})");
         return;
     }
     const ConfigSnapshotPtr snapshot = currentSnapshot();
@@ -201,7 +203,7 @@ void GatewayApi::handle(HttpRequest request, HttpResponder *responder)
         return;
     }
     if (path == "/metrics") {
-        responder->send(200, {{"Content-Type", "text/plain; version=0.0.4; charset=utf-8"}},
+        responder->send(200, {{"Content-Type"_ba, "text/plain; version=0.0.4; charset=utf-8"}},
                         m_context.metrics ? m_context.metrics->render(m_context.breaker) : QByteArray());
         return;
     }
@@ -261,7 +263,7 @@ void GatewayApi::handleModels(const ConfigSnapshot &snapshot, HttpResponder *res
     for (const PipelineConfig &p : c.pipelines)
         add(QStringLiteral("pipeline/") + p.name, QStringLiteral("switchyard"));
     const QJsonObject body{{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), data}};
-    responder->send(200, {{"Content-Type", kJson}}, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    responder->send(200, {{"Content-Type"_ba, kJson}}, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 void GatewayApi::handleInference(HttpRequest &&request, HttpResponder *responder, int endpoint, const QString &keyName)
@@ -339,11 +341,11 @@ void GatewayApi::onCommitted(Exchange *ex, const UpstreamTarget &target, int att
     if (!ex->responder || ex->responder->isClientGone())
         return;
     ex->streamStarted = true;
-    ex->responder->beginStream(200, {{"Content-Type", "text/event-stream; charset=utf-8"},
+    ex->responder->beginStream(200, {{"Content-Type"_ba, "text/event-stream; charset=utf-8"_ba},
                                      {"Cache-Control", "no-cache"},
-                                     {"X-Request-Id", ex->requestId},
-                                     {"X-Switchyard-Served-By", target.label().toUtf8()},
-                                     {"X-Switchyard-Attempts", QByteArray::number(attempts)}});
+                                     {"X-Request-Id"_ba, ex->requestId},
+                                     {"X-Switchyard-Served-By"_ba, target.label().toUtf8()},
+                                     {"X-Switchyard-Attempts"_ba, QByteArray::number(attempts)}});
 }
 
 void GatewayApi::onChunk(Exchange *ex, const QByteArray &json)
@@ -399,23 +401,23 @@ void GatewayApi::onFinished(Exchange *ex, const LadderOutcome &outcome)
             r.latencyMs = outcome.result.latencyMs;
             return r;
         }());
-        HttpHeaders headers{{"Content-Type", kJson},
-                            {"X-Request-Id", ex->requestId},
-                            {"X-Switchyard-Served-By", outcome.servedBy.label().toUtf8()},
-                            {"X-Switchyard-Attempts", QByteArray::number(outcome.attempts)},
-                            {"X-Switchyard-Cost-USD", cost.usdText()}};
+        HttpHeaders headers{{"Content-Type"_ba, kJson},
+                            {"X-Request-Id"_ba, ex->requestId},
+                            {"X-Switchyard-Served-By"_ba, outcome.servedBy.label().toUtf8()},
+                            {"X-Switchyard-Attempts"_ba, QByteArray::number(outcome.attempts)},
+                            {"X-Switchyard-Cost-USD"_ba, cost.usdText()}};
         responder->send(200, headers, outcome.result.body);
     } else {
         const OpenAiError e = clientError(outcome);
         status = e.httpStatus;
         error = e.message;
-        HttpHeaders headers{{"Content-Type", kJson},
-                            {"X-Request-Id", ex->requestId},
-                            {"X-Switchyard-Attempts", QByteArray::number(outcome.attempts)}};
+        HttpHeaders headers{{"Content-Type"_ba, kJson},
+                            {"X-Request-Id"_ba, ex->requestId},
+                            {"X-Switchyard-Attempts"_ba, QByteArray::number(outcome.attempts)}};
         if (outcome.attempts > 0)
-            headers.append({"X-Switchyard-Served-By", outcome.servedBy.label().toUtf8()});
+            headers.append({"X-Switchyard-Served-By"_ba, outcome.servedBy.label().toUtf8()});
         if (status == 429 && outcome.result.retryAfterMs >= 0)
-            headers.append({"Retry-After", QByteArray::number((outcome.result.retryAfterMs + 999) / 1000)});
+            headers.append({"Retry-After"_ba, QByteArray::number((outcome.result.retryAfterMs + 999) / 1000)});
         responder->send(status, headers, e.toJson());
     }
     record(ex, outcome, status, error);
