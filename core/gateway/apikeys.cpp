@@ -49,11 +49,6 @@ ApiKeys ApiKeys::fromSettings(const GatewaySettings &settings)
     return ApiKeys(settings.keys, settings.listen);
 }
 
-ApiKeys ApiKeys::fromSnapshot(const ConfigSnapshot &snapshot)
-{
-    return fromSettings(snapshot.config.gateway);
-}
-
 std::optional<QString> ApiKeys::verify(QByteArrayView authorizationHeaderValue) const
 {
     return verify(authorizationHeaderValue, nullptr);

@@ -26,10 +26,9 @@ class ApiKeys
 {
 public:
     ApiKeys() = default; ///< no keys, loopback: every request is accepted
-    /// `listen` is gateway.listen ("HOST:PORT"); it decides whether keys are required.
+    /// `listen` is the address listened on ("HOST:PORT"); it decides whether keys are required.
     ApiKeys(const QList<GatewayKey> &keys, const QString &listen);
     static ApiKeys fromSettings(const GatewaySettings &settings);
-    static ApiKeys fromSnapshot(const ConfigSnapshot &snapshot);
 
     /// Keys are required when the gateway listens on a non-loopback address. On loopback
     /// they are required as soon as at least one key is configured: once a user has

@@ -190,13 +190,20 @@ void GatewayApi::handle(HttpRequest request, HttpResponder *responder)
     }
     const ConfigSnapshotPtr snapshot = currentSnapshot();
     if (!m_keys || m_keysSnapshot != snapshot) {
-        m_keys = std::make_unique<ApiKeys>(ApiKeys::fromSnapshot(*snapshot)); // once per configuration
+        // Once per configuration. The address actually listened on decides whether keys are
+        // required: a reload that drops the last key of a gateway started with --listen
+        // 0.0.0.0 must lock it, not open it.
+        const GatewaySettings &settings = snapshot->config.gateway;
+        m_keys = std::make_unique<ApiKeys>(settings.keys, m_context.listen.isEmpty() ? settings.listen : m_context.listen);
         m_keysSnapshot = snapshot;
     }
     const std::optional<QString> key = m_keys->authorize(request.header("authorization"));
     if (!key) {
         sendError(responder, 401,
-                  request.hasHeader("authorization")
+                  m_keys->size() == 0
+                      ? QStringLiteral("This gateway listens on a non-loopback address and has no keys, so it refuses every "
+                                       "request. Create one with 'switchyard-gateway keys add NAME'.")
+                  : request.hasHeader("authorization")
                       ? QStringLiteral("Incorrect API key provided. Create one with 'switchyard-gateway keys add NAME'.")
                       : QStringLiteral("You didn't provide an API key. Send 'Authorization: Bearer sy-...'."),
                   QStringLiteral("invalid_api_key"));

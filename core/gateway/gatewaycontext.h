@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QString>
+
 #include <memory>
 
 namespace Switchyard {
@@ -21,6 +23,9 @@ struct GatewayContext {
     CircuitBreaker *breaker = nullptr;
     MetricsRegistry *metrics = nullptr;
     std::shared_ptr<const PriceCatalog> catalog;
+    /// The address the server listens on (HOST:PORT), which may differ from the
+    /// configuration's `gateway.listen` (--listen): whether keys are required follows it.
+    QString listen;
 };
 
 } // namespace Switchyard

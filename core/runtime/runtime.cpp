@@ -177,6 +177,7 @@ bool Runtime::startGateway(Errors *errors)
     context.breaker = &d->breaker;
     context.metrics = &d->metrics;
     context.catalog = PriceCatalog::builtIn();
+    context.listen = d->listen;
     d->server = std::make_unique<HttpServer>(server, [context] { return new GatewayApi(context); });
     QString error;
     if (!d->server->start(&error)) {

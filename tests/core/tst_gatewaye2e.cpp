@@ -153,6 +153,8 @@ private Q_SLOTS:
     void bodyForwardedAsWritten();
     void clientDisconnectCancelsUpstream();
     void keysAreEnforced();
+    void keysFollowTheListenAddressNotTheConfig();
+    void nonLoopbackListenWithoutKeysRefusesToStart();
     void configReloadKeepsRunningSnapshotOnError();
     void logsOneLinePerRequest();
 
@@ -517,6 +519,37 @@ void TestGatewayE2E::keysAreEnforced()
     const QList<Row> rows = requestRows(m_gateway->databasePath());
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows[0].keyName, u"ci"_s);
+}
+
+void TestGatewayE2E::keysFollowTheListenAddressNotTheConfig()
+{
+    // The configuration says 127.0.0.1; --listen puts the gateway on every interface.
+    const QByteArray key = "sy-" + QByteArray(43, 'B');
+    const QString digest = QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex());
+    m_gateway->writeConfig(configFor(*m_a, *m_b).replace(u"\"maxBodyBytes\": 65536"_s,
+                                                         u"\"maxBodyBytes\": 65536, \"keys\": [{\"name\":\"ci\",\"sha256\":\"%1\"}]"_s.arg(digest))
+                               .toUtf8());
+    QVERIFY2(m_gateway->start({u"--listen"_s, u"0.0.0.0:0"_s}, gatewayEnv()), qPrintable(m_gateway->log()));
+    QCOMPARE(m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"sim/sim-small"_s)).status, 401);
+    QCOMPARE(m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"sim/sim-small"_s), {{"Authorization", "Bearer " + key}}).status, 200);
+
+    // An edit removes the last key. The edit is valid for the file's own loopback address,
+    // so it applies; the gateway on 0.0.0.0 must then refuse everyone, not open up.
+    m_gateway->writeConfig(configFor(*m_a, *m_b).toUtf8());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"sim/sim-small"_s), {{"Authorization", "Bearer " + key}}).status,
+        401, 10000);
+    const TestResponse open = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"sim/sim-small"_s));
+    QCOMPARE(open.status, 401);
+    QVERIFY2(open.json().value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"has no keys"_s), open.body.constData());
+}
+
+void TestGatewayE2E::nonLoopbackListenWithoutKeysRefusesToStart()
+{
+    m_gateway->writeConfig(configFor(*m_a, *m_b).toUtf8());
+    QVERIFY(!m_gateway->start({u"--listen"_s, u"0.0.0.0:0"_s}, gatewayEnv()));
+    QVERIFY(m_gateway->stop() != 0);
+    QVERIFY2(m_gateway->log().contains(u"requires at least one key"_s), qPrintable(m_gateway->log()));
 }
 
 void TestGatewayE2E::configReloadKeepsRunningSnapshotOnError()

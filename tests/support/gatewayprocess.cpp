@@ -66,14 +66,15 @@ bool GatewayProcess::start(const QStringList &extraArgs, const QProcessEnvironme
                         + extraArgs);
     if (!m_process.waitForStarted(10000))
         return false;
-    static const QRegularExpression serving(QStringLiteral("serving (http://127\\.0\\.0\\.1:\\d+)/v1"));
+    // Started on every interface (--listen 0.0.0.0:0 in `extraArgs`), it is still called on loopback.
+    static const QRegularExpression serving(QStringLiteral("serving http://(?:127\\.0\\.0\\.1|0\\.0\\.0\\.0):(\\d+)/v1"));
     QDeadlineTimer deadline(15000);
     while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
         m_process.waitForReadyRead(100);
         m_output += m_process.readAll();
         const auto match = serving.match(QString::fromUtf8(m_output));
         if (match.hasMatch()) {
-            m_baseUrl = match.captured(1);
+            m_baseUrl = QStringLiteral("http://127.0.0.1:") + match.captured(1);
             return true;
         }
     }

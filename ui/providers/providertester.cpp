@@ -122,7 +122,7 @@ void ProviderTester::sendThroughGateway(const ProviderConfig &provider)
         return;
     }
     const ConfigSnapshotPtr snapshot = m_runtime->configStore()->snapshot();
-    if (ApiKeys::fromSettings(snapshot->config.gateway).isRequired()) {
+    if (ApiKeys(snapshot->config.gateway.keys, m_runtime->listenAddress()).isRequired()) {
         finish(false, tr("Simulated providers are tested through the gateway, which requires a key now; "
                          "call it with one of your keys instead (see the Overview page)."));
         return;
