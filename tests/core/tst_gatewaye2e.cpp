@@ -162,6 +162,8 @@ private:
     std::unique_ptr<FakeUpstream> m_a, m_b;
     std::unique_ptr<GatewayProcess> m_gateway;
     bool start(const QString &extraConfig = {});
+    /// The test configuration with one local key, named "ci".
+    QByteArray configWithKey(const QByteArray &key) const;
 };
 
 void TestGatewayE2E::init()
@@ -187,6 +189,15 @@ bool TestGatewayE2E::start(const QString &extraConfig)
     if (!ok)
         qWarning().noquote() << m_gateway->log();
     return ok;
+}
+
+QByteArray TestGatewayE2E::configWithKey(const QByteArray &key) const
+{
+    const QString digest = QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex());
+    return configFor(*m_a, *m_b)
+        .replace(u"\"maxBodyBytes\": 65536"_s,
+                 u"\"maxBodyBytes\": 65536, \"keys\": [{\"name\":\"ci\",\"sha256\":\"%1\"}]"_s.arg(digest))
+        .toUtf8();
 }
 
 void TestGatewayE2E::healthModelsAndMetrics()
@@ -499,12 +510,9 @@ void TestGatewayE2E::clientDisconnectCancelsUpstream()
 
 void TestGatewayE2E::keysAreEnforced()
 {
-    // sha256("sy-testkey-not-real") is configured; the gateway accepts only that bearer.
+    // The key's digest is configured; the gateway accepts only that bearer.
     const QByteArray key = "sy-" + QByteArray(43, 'A');
-    const QString digest = QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex());
-    m_gateway->writeConfig(configFor(*m_a, *m_b).replace(u"\"maxBodyBytes\": 65536"_s,
-                                                         u"\"maxBodyBytes\": 65536, \"keys\": [{\"name\":\"ci\",\"sha256\":\"%1\"}]"_s.arg(digest))
-                               .toUtf8());
+    m_gateway->writeConfig(configWithKey(key));
     QVERIFY2(m_gateway->start({}, gatewayEnv()), qPrintable(m_gateway->log()));
     TestResponse r = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"sim/sim-small"_s));
     QCOMPARE(r.status, 401);
@@ -525,10 +533,7 @@ void TestGatewayE2E::keysFollowTheListenAddressNotTheConfig()
 {
     // The configuration says 127.0.0.1; --listen puts the gateway on every interface.
     const QByteArray key = "sy-" + QByteArray(43, 'B');
-    const QString digest = QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex());
-    m_gateway->writeConfig(configFor(*m_a, *m_b).replace(u"\"maxBodyBytes\": 65536"_s,
-                                                         u"\"maxBodyBytes\": 65536, \"keys\": [{\"name\":\"ci\",\"sha256\":\"%1\"}]"_s.arg(digest))
-                               .toUtf8());
+    m_gateway->writeConfig(configWithKey(key));
     QVERIFY2(m_gateway->start({u"--listen"_s, u"0.0.0.0:0"_s}, gatewayEnv()), qPrintable(m_gateway->log()));
     QCOMPARE(m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"sim/sim-small"_s)).status, 401);
     QCOMPARE(m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"sim/sim-small"_s), {{"Authorization", "Bearer " + key}}).status, 200);
