@@ -7,6 +7,7 @@
 #include "core/common/logging.h"
 #include "core/gateway/apikeys.h"
 #include "core/gateway/openaierror.h"
+#include "core/gateway/requestid.h"
 #include "core/routing/resolver.h"
 #include "core/upstream/upstreamclient.h"
 #include "core/usage/costcalculator.h"
@@ -18,13 +19,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
-#include <QRandomGenerator>
 
 using namespace Qt::StringLiterals; // "..."_ba: header names as static data, no allocation per answer
 
 namespace Switchyard {
-
-Q_LOGGING_CATEGORY(lcGateway, "switchyard.gateway", QtInfoMsg)
 
 namespace {
 
@@ -130,36 +128,13 @@ GatewayApi::~GatewayApi()
         m_context.metrics->remove(&m_metrics);
 }
 
-QByteArray GatewayApi::newRequestId()
-{
-    // Time-ordered, unique across workers: ms timestamp + random, hex. One generator per
-    // thread, seeded from the system: QRandomGenerator::global() takes a lock shared by all.
-    thread_local QRandomGenerator random = [] {
-        quint32 seed[4];
-        QRandomGenerator::system()->fillRange(seed);
-        return QRandomGenerator(seed, 4);
-    }();
-    // req_ + 12 hex digits of the time (enough until the year 10889) + 16 random ones,
-    // written into one buffer.
-    static constexpr char kHex[] = "0123456789abcdef";
-    char id[4 + 12 + 16] = {'r', 'e', 'q', '_'};
-    quint64 ms = quint64(QDateTime::currentMSecsSinceEpoch());
-    quint64 bits = random.generate64();
-    for (int i = 15; i >= 4; --i, ms >>= 4)
-        id[i] = kHex[ms & 0xF];
-    for (int i = 31; i >= 16; --i, bits >>= 4)
-        id[i] = kHex[bits & 0xF];
-    return QByteArray(id, sizeof id);
-}
-
-void GatewayApi::sendError(HttpResponder *responder, int status, const QString &message, const QString &code,
-                           const QString &param, const QByteArray &requestId)
+void GatewayApi::sendError(HttpResponder *responder, const QByteArray &requestId, int status, const QString &message,
+                           const QString &code, const QString &param)
 {
     const OpenAiError e = OpenAiError::make(status, message, code, param);
-    HttpHeaders headers{{"Content-Type"_ba, kJson}};
-    if (!requestId.isEmpty())
-        headers.append({"X-Request-Id"_ba, requestId});
-    responder->send(status, headers, e.toJson());
+    // Refused before any rung was tried.
+    responder->send(status, {{"Content-Type"_ba, kJson}, {"X-Request-Id"_ba, requestId}, {"X-Switchyard-Attempts"_ba, "0"_ba}},
+                    e.toJson());
 }
 
 const ConfigSnapshotPtr &GatewayApi::currentSnapshot()
@@ -184,8 +159,17 @@ const CostCalculator &GatewayApi::costCalculator(const ConfigSnapshotPtr &snapsh
 void GatewayApi::handle(HttpRequest request, HttpResponder *responder)
 {
     const QByteArrayView path = request.path();
+    const QByteArray requestId = newRequestId(); // every answer carries one
+    // Refused before it is a call to a model (no key, unknown URL, wrong method): a log line
+    // with the id the client got, no usage row.
+    const auto refuse = [&](int status, const QString &message, const QString &code) {
+        sendError(responder, requestId, status, message, code);
+        qCInfo(lcGateway).noquote() << QString::fromLatin1(requestId) << QString::fromLatin1(request.method)
+                                    << QString::fromUtf8(request.target) << u"status=" + QString::number(status)
+                                    << u"error=\"" + message + u'"';
+    };
     if (path == "/health") {
-        responder->send(200, {{"Content-Type"_ba, kJson}}, R"({"status":"ok"})");
+        responder->send(200, {{"Content-Type"_ba, kJson}, {"X-Request-Id"_ba, requestId}}, R"({"status":"ok"})");
         return;
     }
     const ConfigSnapshotPtr snapshot = currentSnapshot();
@@ -199,25 +183,25 @@ void GatewayApi::handle(HttpRequest request, HttpResponder *responder)
     }
     const std::optional<QString> key = m_keys->authorize(request.header("authorization"));
     if (!key) {
-        sendError(responder, 401,
-                  m_keys->size() == 0
-                      ? QStringLiteral("This gateway listens on a non-loopback address and has no keys, so it refuses every "
-                                       "request. Create one with 'switchyard-gateway keys add NAME'.")
-                  : request.hasHeader("authorization")
-                      ? QStringLiteral("Incorrect API key provided. Create one with 'switchyard-gateway keys add NAME'.")
-                      : QStringLiteral("You didn't provide an API key. Send 'Authorization: Bearer sy-...'."),
-                  QStringLiteral("invalid_api_key"));
+        refuse(401,
+               m_keys->size() == 0
+                   ? QStringLiteral("This gateway listens on a non-loopback address and has no keys, so it refuses every "
+                                    "request. Create one with 'switchyard-gateway keys add NAME'.")
+               : request.hasHeader("authorization")
+                   ? QStringLiteral("Incorrect API key provided. Create one with 'switchyard-gateway keys add NAME'.")
+                   : QStringLiteral("You didn't provide an API key. Send 'Authorization: Bearer sy-...'."),
+               QStringLiteral("invalid_api_key"));
         return;
     }
     if (path == "/metrics") {
-        responder->send(200, {{"Content-Type"_ba, "text/plain; version=0.0.4; charset=utf-8"}},
+        responder->send(200, {{"Content-Type"_ba, "text/plain; version=0.0.4; charset=utf-8"_ba}, {"X-Request-Id"_ba, requestId}},
                         m_context.metrics ? m_context.metrics->render(m_context.breaker) : QByteArray());
         return;
     }
     if (path == "/v1/models") {
         if (request.method != "GET")
-            return sendError(responder, 405, QStringLiteral("use GET for /v1/models"), QStringLiteral("method_not_allowed"));
-        handleModels(*snapshot, responder);
+            return refuse(405, QStringLiteral("use GET for /v1/models"), QStringLiteral("method_not_allowed"));
+        handleModels(*snapshot, responder, requestId);
         return;
     }
     int endpoint = -1;
@@ -228,20 +212,18 @@ void GatewayApi::handle(HttpRequest request, HttpResponder *responder)
     else if (path == "/v1/embeddings")
         endpoint = int(UpstreamEndpoint::Embeddings);
     if (endpoint < 0) {
-        sendError(responder, 404, QStringLiteral("Unknown request URL: %1 %2").arg(QString::fromLatin1(request.method),
-                                                                                 QString::fromUtf8(request.target)),
-                  QStringLiteral("unknown_url"));
+        refuse(404, QStringLiteral("Unknown request URL: %1 %2").arg(QString::fromLatin1(request.method), QString::fromUtf8(request.target)),
+               QStringLiteral("unknown_url"));
         return;
     }
     if (request.method != "POST") {
-        sendError(responder, 405, QStringLiteral("use POST for %1").arg(QString::fromUtf8(path.toByteArray())),
-                  QStringLiteral("method_not_allowed"));
+        refuse(405, QStringLiteral("use POST for %1").arg(QString::fromUtf8(path.toByteArray())), QStringLiteral("method_not_allowed"));
         return;
     }
-    handleInference(std::move(request), responder, endpoint, *key);
+    handleInference(std::move(request), responder, endpoint, *key, requestId);
 }
 
-void GatewayApi::handleModels(const ConfigSnapshot &snapshot, HttpResponder *responder)
+void GatewayApi::handleModels(const ConfigSnapshot &snapshot, HttpResponder *responder, const QByteArray &requestId)
 {
     const Config &c = snapshot.config;
     QJsonArray data;
@@ -270,18 +252,33 @@ void GatewayApi::handleModels(const ConfigSnapshot &snapshot, HttpResponder *res
     for (const PipelineConfig &p : c.pipelines)
         add(QStringLiteral("pipeline/") + p.name, QStringLiteral("switchyard"));
     const QJsonObject body{{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), data}};
-    responder->send(200, {{"Content-Type"_ba, kJson}}, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    responder->send(200, {{"Content-Type"_ba, kJson}, {"X-Request-Id"_ba, requestId}},
+                    QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
-void GatewayApi::handleInference(HttpRequest &&request, HttpResponder *responder, int endpoint, const QString &keyName)
+void GatewayApi::handleInference(HttpRequest &&request, HttpResponder *responder, int endpoint, const QString &keyName,
+                                 const QByteArray &requestId)
 {
-    const QByteArray requestId = newRequestId();
+    auto ex = std::make_unique<Exchange>();
+    ex->responder = responder;
+    ex->requestId = requestId;
+    ex->time = QDateTime::currentDateTimeUtc();
+    ex->clock.start();
+    ex->snapshot = currentSnapshot();
+    ex->keyName = keyName;
+    ex->path = request.path().toByteArray();
+    // A refused request is a client request too: it gets its usage row and log line.
+    const auto refuse = [&](int status, const QString &message, const QString &code, const QString &param = {}) {
+        sendError(responder, requestId, status, message, code, param);
+        record(ex.get(), LadderOutcome(), status, message);
+    };
+
     const QByteArray contentType = request.header("content-type").toLower();
     if (!contentType.startsWith("application/json")) {
-        sendError(responder, 415,
-                  QStringLiteral("Content-Type must be application/json, got '%1'").arg(QString::fromLatin1(request.header("content-type"))),
-                  QStringLiteral("unsupported_media_type"), {}, requestId);
-        return;
+        ex->routing.task = QString::fromUtf8(request.header("x-switchyard-task"));
+        return refuse(415,
+                      QStringLiteral("Content-Type must be application/json, got '%1'").arg(QString::fromLatin1(request.header("content-type"))),
+                      QStringLiteral("unsupported_media_type"));
     }
     // The body stays text: read by JsonScanner, forwarded with the model spliced in. What the
     // scanner refuses goes to QJsonDocument for Qt's verdict and error text; what Qt still
@@ -292,39 +289,26 @@ void GatewayApi::handleInference(HttpRequest &&request, HttpResponder *responder
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
         if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-            sendError(responder, 400,
-                      parseError.error != QJsonParseError::NoError
-                          ? QStringLiteral("We could not parse the JSON body of your request: %1 at offset %2")
-                                .arg(parseError.errorString()).arg(parseError.offset)
-                          : QStringLiteral("The request body must be a JSON object."),
-                      QStringLiteral("invalid_json"), {}, requestId);
-            return;
+            ex->routing.task = QString::fromUtf8(request.header("x-switchyard-task"));
+            return refuse(400,
+                          parseError.error != QJsonParseError::NoError
+                              ? QStringLiteral("We could not parse the JSON body of your request: %1 at offset %2")
+                                    .arg(parseError.errorString()).arg(parseError.offset)
+                              : QStringLiteral("The request body must be a JSON object."),
+                          QStringLiteral("invalid_json"));
         }
         json = doc.toJson(QJsonDocument::Compact);
         root = json;
     }
 
-    auto *ex = new Exchange;
-    ex->responder = responder;
-    ex->requestId = requestId;
-    ex->time = QDateTime::currentDateTimeUtc();
-    ex->clock.start();
-    ex->snapshot = currentSnapshot();
-    ex->keyName = keyName;
-    ex->path = request.path().toByteArray();
     ex->routing = RoutingRequest::from(root, &request);
     ex->stream = ex->routing.stream && endpoint != int(UpstreamEndpoint::Embeddings);
     ex->clientWantsUsage = ex->routing.includeUsage;
 
     const auto resolved = Resolver::resolve(ex->snapshot->config, ex->routing);
     ex->routing.http = nullptr; // the HTTP request does not outlive this call
-    if (const auto *error = std::get_if<RoutingError>(&resolved)) {
-        sendError(responder, error->httpStatus, error->message, error->code, error->param, requestId);
-        LadderOutcome none;
-        record(ex, none, error->httpStatus, error->message);
-        delete ex;
-        return;
-    }
+    if (const auto *error = std::get_if<RoutingError>(&resolved))
+        return refuse(error->httpStatus, error->message, error->code, error->param);
 
     UpstreamCall prototype;
     prototype.endpoint = UpstreamEndpoint(endpoint);
@@ -332,14 +316,15 @@ void GatewayApi::handleInference(HttpRequest &&request, HttpResponder *responder
     prototype.stream = ex->stream;
     prototype.requestId = requestId;
     const bool jsonMode = ex->routing.jsonMode;
-    ex->runner = new LadderRunner(std::get<Plan>(resolved), std::move(prototype), jsonMode, m_upstream, m_context.breaker,
-                                  m_context.secrets, this);
-    connect(ex->runner, &LadderRunner::committed, this,
-            [this, ex](const UpstreamTarget &target, int attempts) { onCommitted(ex, target, attempts); });
-    connect(ex->runner, &LadderRunner::chunk, this, [this, ex](const QByteArray &json) { onChunk(ex, json); });
-    connect(ex->runner, &LadderRunner::finished, this, [this, ex](const LadderOutcome &o) { onFinished(ex, o); });
-    connect(responder, &HttpResponder::clientGone, ex->runner, &LadderRunner::abort);
-    ex->runner->start();
+    Exchange *exchange = ex.release(); // onFinished() deletes it
+    exchange->runner = new LadderRunner(std::get<Plan>(resolved), std::move(prototype), jsonMode, m_upstream,
+                                        m_context.breaker, m_context.secrets, this);
+    connect(exchange->runner, &LadderRunner::committed, this,
+            [this, exchange](const UpstreamTarget &target, int attempts) { onCommitted(exchange, target, attempts); });
+    connect(exchange->runner, &LadderRunner::chunk, this, [this, exchange](const QByteArray &json) { onChunk(exchange, json); });
+    connect(exchange->runner, &LadderRunner::finished, this, [this, exchange](const LadderOutcome &o) { onFinished(exchange, o); });
+    connect(responder, &HttpResponder::clientGone, exchange->runner, &LadderRunner::abort);
+    exchange->runner->start();
 }
 
 void GatewayApi::onCommitted(Exchange *ex, const UpstreamTarget &target, int attempts)

@@ -34,17 +34,18 @@ public:
 private:
     struct Exchange;
 
-    void handleModels(const ConfigSnapshot &snapshot, HttpResponder *responder);
-    void handleInference(HttpRequest &&request, HttpResponder *responder, int endpoint, const QString &keyName);
+    void handleModels(const ConfigSnapshot &snapshot, HttpResponder *responder, const QByteArray &requestId);
+    void handleInference(HttpRequest &&request, HttpResponder *responder, int endpoint, const QString &keyName,
+                         const QByteArray &requestId);
     void onCommitted(Exchange *exchange, const UpstreamTarget &target, int attempts);
     void onChunk(Exchange *exchange, const QByteArray &json);
     void onFinished(Exchange *exchange, const LadderOutcome &outcome);
-    void sendError(HttpResponder *responder, int status, const QString &message, const QString &code = {},
-                   const QString &param = {}, const QByteArray &requestId = {});
+    /// An error answer before any rung was tried, with X-Request-Id and X-Switchyard-Attempts: 0.
+    void sendError(HttpResponder *responder, const QByteArray &requestId, int status, const QString &message,
+                   const QString &code = {}, const QString &param = {});
     void record(Exchange *exchange, const LadderOutcome &outcome, int clientStatus, const QString &error);
     const CostCalculator &costCalculator(const ConfigSnapshotPtr &snapshot);
     const ConfigSnapshotPtr &currentSnapshot();
-    QByteArray newRequestId();
 
     GatewayContext m_context;
     UpstreamClient *m_upstream;

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "core/gateway/httpconnection.h"
 
+#include "core/common/logging.h"
 #include "core/gateway/connectionresponder.h"
+#include "core/gateway/openaierror.h"
 #include "core/gateway/requesthandler.h"
+#include "core/gateway/requestid.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTcpSocket>
 #include <QTimerEvent>
 
@@ -39,13 +40,17 @@ QString errorCode(int status)
     }
 }
 
-QByteArray errorBody(int status, const QString &message)
+/// An answer the connection gives itself, in the same shape and with the same X-Request-Id
+/// as the handler's answers.
+void sendOwnError(ConnectionResponder *responder, int status, const QString &message)
 {
-    const QJsonObject error{{QStringLiteral("message"), message},
-                            {QStringLiteral("type"), QStringLiteral("invalid_request_error")},
-                            {QStringLiteral("param"), QJsonValue::Null},
-                            {QStringLiteral("code"), errorCode(status)}};
-    return QJsonDocument(QJsonObject{{QStringLiteral("error"), error}}).toJson(QJsonDocument::Compact);
+    const QByteArray requestId = newRequestId();
+    qCInfo(lcGateway).noquote() << QString::fromLatin1(requestId) << u"refused by the connection: status=" << status
+                                << u" error=\"" << message << u'"';
+    responder->send(status,
+                    {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
+                     {QByteArrayLiteral("X-Request-Id"), requestId}},
+                    OpenAiError::make(status, message, errorCode(status)).toJson());
 }
 
 } // namespace
@@ -188,8 +193,7 @@ void HttpConnection::dispatchRequest()
     if (m_handler)
         m_handler->handle(std::move(request), responder);
     else
-        responder->send(503, {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}},
-                        errorBody(503, QStringLiteral("the gateway has no request handler")));
+        sendOwnError(responder, 503, QStringLiteral("the gateway has no request handler"));
 }
 
 void HttpConnection::failRequest(int status, const QString &message)
@@ -200,8 +204,7 @@ void HttpConnection::failRequest(int status, const QString &message)
     auto *responder = new ConnectionResponder(this, 1, false, true);
     responder->setPeerAddress(m_peerAddress);
     m_queue.push_back(responder);
-    responder->send(status, {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}},
-                    errorBody(status, message));
+    sendOwnError(responder, status, message);
 }
 
 void HttpConnection::deliver(ConnectionResponder *responder, const QByteArray &bytes, bool more)

@@ -2,6 +2,7 @@
 // End to end: the real switchyard-gateway binary (`serve`) between a test client and
 // scripted fake upstreams on loopback; checks what the client receives, the response
 // headers, what the upstream received, and the rows in the usage database.
+#include "core/gateway/openaierror.h"
 #include "tests/support/fakeupstream.h"
 #include "tests/support/gatewayprocess.h"
 
@@ -15,6 +16,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTcpSocket>
+#include "core/gateway/openaierror.h"
+
 #include <QTest>
 
 using namespace Switchyard;
@@ -77,6 +80,8 @@ QString configFor(const FakeUpstream &a, const FakeUpstream &b, const QString &e
             { "target": "fake2/gpt-4o" } ] }
       ]%3 })"_s.arg(a.v1UrlString(), b.v1UrlString(), extra);
 }
+
+using Headers = QList<QPair<QByteArray, QByteArray>>;
 
 struct Row {
     QString status, provider, model, route, error, keyName;
@@ -219,6 +224,15 @@ void TestGatewayE2E::healthModelsAndMetrics()
     QCOMPARE(r.status, 200);
     QVERIFY2(r.body.contains(R"(switchyard_requests_total{route="",target="sim/sim-small",status="200"} 1)"), r.body.constData());
     QVERIFY(r.body.contains("switchyard_request_duration_seconds_bucket"));
+
+    // Every answer carries its own request id, also the ones that are not calls to a model.
+    QSet<QByteArray> requestIds;
+    for (const QString &path : {u"/health"_s, u"/v1/models"_s, u"/metrics"_s}) {
+        const QByteArray id = m_gateway->get(path).header("X-Request-Id");
+        QVERIFY2(QRegularExpression(u"^req_[0-9a-f]{28}$"_s).match(QString::fromLatin1(id)).hasMatch(), qPrintable(path));
+        requestIds.insert(id);
+    }
+    QCOMPARE(requestIds.size(), 3);
 }
 
 void TestGatewayE2E::plainChatThroughProvider()
@@ -428,15 +442,25 @@ void TestGatewayE2E::badInput_data()
     QTest::addColumn<QByteArray>("contentType");
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("path");
+    QTest::addColumn<Headers>("headers");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("code");
-    QTest::newRow("malformed json") << QByteArray("application/json") << QByteArray("{\"model\": ") << u"/v1/chat/completions"_s << 400 << u"invalid_json"_s;
-    QTest::newRow("not an object") << QByteArray("application/json") << QByteArray("[1,2]") << u"/v1/chat/completions"_s << 400 << u"invalid_json"_s;
-    QTest::newRow("wrong content type") << QByteArray("text/plain") << chatBody(u"auto"_s) << u"/v1/chat/completions"_s << 415 << u"unsupported_media_type"_s;
-    QTest::newRow("unknown model") << QByteArray("application/json") << chatBody(u"nope/gpt-9"_s) << u"/v1/chat/completions"_s << 404 << u"model_not_found"_s;
-    QTest::newRow("missing model") << QByteArray("application/json") << QByteArray(R"({"messages":[]})") << u"/v1/chat/completions"_s << 400 << u"missing_model"_s;
-    QTest::newRow("unknown path") << QByteArray("application/json") << chatBody(u"auto"_s) << u"/v1/nothing"_s << 404 << u"unknown_url"_s;
-    QTest::newRow("oversized body") << QByteArray("application/json") << QByteArray(70'000, ' ') << u"/v1/chat/completions"_s << 413 << QString();
+    QTest::addColumn<bool>("usageRow"); // a refused call to a model still gets its row
+    const Headers none;
+    Headers flood;
+    for (int i = 0; i < 150; ++i)
+        flood.append({"X-Filler-" + QByteArray::number(i), "x"});
+    QTest::newRow("malformed json") << QByteArray("application/json") << QByteArray("{\"model\": ") << u"/v1/chat/completions"_s << none << 400 << u"invalid_json"_s << true;
+    QTest::newRow("not an object") << QByteArray("application/json") << QByteArray("[1,2]") << u"/v1/chat/completions"_s << none << 400 << u"invalid_json"_s << true;
+    QTest::newRow("wrong content type") << QByteArray("text/plain") << chatBody(u"auto"_s) << u"/v1/chat/completions"_s << none << 415 << u"unsupported_media_type"_s << true;
+    QTest::newRow("unknown model") << QByteArray("application/json") << chatBody(u"nope/gpt-9"_s) << u"/v1/chat/completions"_s << none << 404 << u"model_not_found"_s << true;
+    QTest::newRow("missing model") << QByteArray("application/json") << QByteArray(R"({"messages":[]})") << u"/v1/chat/completions"_s << none << 400 << u"missing_model"_s << true;
+    QTest::newRow("unknown node") << QByteArray("application/json") << chatBody(u"auto"_s) << u"/v1/chat/completions"_s
+                                  << Headers{{"X-Switchyard-Node", "nope"}} << 400 << u"unknown_node"_s << true;
+    QTest::newRow("unknown path") << QByteArray("application/json") << chatBody(u"auto"_s) << u"/v1/nothing"_s << none << 404 << u"unknown_url"_s << false;
+    QTest::newRow("oversized body") << QByteArray("application/json") << QByteArray(70'000, ' ') << u"/v1/chat/completions"_s << none << 413 << u"request_too_large"_s << false;
+    QTest::newRow("header flood") << QByteArray("application/json") << chatBody(u"auto"_s) << u"/v1/chat/completions"_s << flood << 431
+                                  << u"request_header_fields_too_large"_s << false;
 }
 
 void TestGatewayE2E::badInput()
@@ -444,18 +468,37 @@ void TestGatewayE2E::badInput()
     QFETCH(QByteArray, contentType);
     QFETCH(QByteArray, body);
     QFETCH(QString, path);
+    QFETCH(Headers, headers);
     QFETCH(int, status);
     QFETCH(QString, code);
+    QFETCH(bool, usageRow);
     QVERIFY(start());
-    const TestResponse r = m_gateway->post(path, body, {{"Content-Type", contentType}});
+    const TestResponse r = m_gateway->post(path, body, Headers{{"Content-Type", contentType}} + headers);
     QCOMPARE(r.status, status);
     const QJsonObject error = r.json().value(u"error"_s).toObject();
     QVERIFY2(!error.value(u"message"_s).toString().isEmpty(), r.body.constData());
-    if (!code.isEmpty())
-        QCOMPARE(error.value(u"code"_s).toString(), code);
+    QCOMPARE(error.value(u"code"_s).toString(), code);
+    QCOMPARE(error.value(u"type"_s).toString(), OpenAiError::typeFor(status));
+    // Every answer can be traced: an id the log line repeats; the gateway's own refusals
+    // also say that no rung was tried (the connection's, 413 and 431, come before it).
+    const QByteArray requestId = r.header("X-Request-Id");
+    QVERIFY2(QRegularExpression(u"^req_[0-9a-f]{28}$"_s).match(QString::fromLatin1(requestId)).hasMatch(), r.body.constData());
+    if (status != 413 && status != 431)
+        QCOMPARE(r.header("X-Switchyard-Attempts"), QByteArray("0"));
     QCOMPARE(m_a->requestCount() + m_b->requestCount(), 0);
     // The gateway is still healthy afterwards.
     QCOMPARE(m_gateway->get(u"/health"_s).status, 200);
+    QCOMPARE(m_gateway->stop(), 0);
+    QVERIFY2(m_gateway->log().contains(QString::fromLatin1(requestId)), qPrintable(m_gateway->log()));
+    const QList<Row> rows = requestRows(m_gateway->databasePath());
+    QCOMPARE(rows.size(), usageRow ? 1 : 0);
+    if (usageRow) {
+        QCOMPARE(rows[0].httpStatus, status);
+        QCOMPARE(rows[0].status, u"error"_s);
+        QCOMPARE(rows[0].attempts, 0);
+        QVERIFY(!rows[0].priced);
+        QCOMPARE(rows[0].error, error.value(u"message"_s).toString());
+    }
 }
 
 void TestGatewayE2E::bodyForwardedAsWritten()
