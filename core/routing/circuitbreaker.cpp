@@ -61,6 +61,8 @@ void CircuitBreaker::recordRetryAfter(const QString &target, std::chrono::millis
     Entry &e = m_entries[target];
     if (!troubled(e))
         m_troubled.fetch_add(1, std::memory_order_release);
+    if (!e.open || e.trialInFlight)
+        ++e.opened; // an opening like any other, for /metrics
     e.open = true;
     e.trialInFlight = false;
     e.openUntil = QDeadlineTimer(retryAfter);

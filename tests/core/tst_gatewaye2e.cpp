@@ -224,6 +224,10 @@ void TestGatewayE2E::healthModelsAndMetrics()
     QCOMPARE(r.status, 200);
     QVERIFY2(r.body.contains(R"(switchyard_requests_total{route="",target="sim/sim-small",status="200"} 1)"), r.body.constData());
     QVERIFY(r.body.contains("switchyard_request_duration_seconds_bucket"));
+    QVERIFY2(r.body.contains("switchyard_request_errors_total{route=\"\",target=\"sim/sim-small\"} 0\n"), r.body.constData());
+    QCOMPARE(m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"nope/gpt-9"_s)).status, 404);
+    r = m_gateway->get(u"/metrics"_s);
+    QVERIFY2(r.body.contains("switchyard_request_errors_total{route=\"\",target=\"\"} 1\n"), r.body.constData());
 
     // Every answer carries its own request id, also the ones that are not calls to a model.
     QSet<QByteArray> requestIds;
@@ -312,6 +316,20 @@ void TestGatewayE2E::ladderClimbsOn429()
     const TestResponse again = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"auto"_s));
     QCOMPARE(again.status, 200);
     QCOMPARE(m_a->requestCount(), 1);
+
+    // The same story in /metrics: requests by route and target, attempts by outcome, tokens,
+    // spend, and the rate-limited target's open circuit.
+    const QByteArray metrics = m_gateway->get(u"/metrics"_s).body;
+    for (const char *series : {R"(switchyard_requests_total{route="ladder",target="fake2/gpt-4o",status="200"} 2)",
+                               R"(switchyard_attempts_total{target="fake/gpt-4o-mini",outcome="escalated"} 1)",
+                               R"(switchyard_attempts_total{target="fake/gpt-4o-mini",outcome="skipped"} 1)",
+                               R"(switchyard_attempts_total{target="fake2/gpt-4o",outcome="ok"} 2)",
+                               R"(switchyard_tokens_total{target="fake2/gpt-4o",kind="input"} 2000)",
+                               R"(switchyard_tokens_total{target="fake2/gpt-4o",kind="output"} 400)",
+                               R"(switchyard_cost_usd_total{target="fake2/gpt-4o"} 0.009)",
+                               R"(switchyard_circuit_open{target="fake/gpt-4o-mini"} 1)",
+                               R"(switchyard_circuit_opened_total{target="fake/gpt-4o-mini"} 1)"})
+        QVERIFY2(metrics.contains(QByteArray(QByteArray(series) + '\n')), series);
 
     QCOMPARE(m_gateway->stop(), 0);
     const QList<Row> rows = requestRows(m_gateway->databasePath());

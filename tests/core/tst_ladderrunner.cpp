@@ -94,12 +94,25 @@ private Q_SLOTS:
         QVERIFY(breaker.allow(a));
         QCOMPARE(breaker.states().value(0).state, CircuitBreaker::State::Closed);
         QCOMPARE(breaker.states().value(0).opened, qint64(1));
+        const auto openedCount = [&](const QString &target) {
+            for (const CircuitBreaker::TargetState &s : breaker.states()) {
+                if (s.target == target)
+                    return s.opened;
+            }
+            return qint64(-1);
+        };
         breaker.recordRetryAfter(b, 40ms); // "come back later"
         QVERIFY(!breaker.allow(b));
+        QCOMPARE(openedCount(b), qint64(1)); // counted like an opening after failures
         QTest::qWait(60);
         QVERIFY(breaker.allow(b)); // the trial after the wait
+        breaker.recordRetryAfter(b, 40ms); // the trial was told to wait again: opened again
+        QCOMPARE(openedCount(b), qint64(2));
+        QTest::qWait(60);
+        QVERIFY(breaker.allow(b));
         breaker.recordSuccess(b);
         QVERIFY(breaker.allow(a) && breaker.allow(b));
+        QCOMPARE(openedCount(a), qint64(1));
     }
 
     void escalates_data();
