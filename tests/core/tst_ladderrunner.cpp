@@ -5,6 +5,7 @@
 #include "core/upstream/upstreamclient.h"
 #include "tests/support/fakeupstream.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -118,6 +119,8 @@ private Q_SLOTS:
     void escalates_data();
     void escalates();
     void connectFailureClimbs();
+    void timeoutsAndBrokenAnswers_data();
+    void timeoutsAndBrokenAnswers();
     void notListedCauseStops();
     void qualityChecks_data();
     void qualityChecks();
@@ -180,6 +183,52 @@ void TestLadderRunner::connectFailureClimbs()
     const LadderOutcome o = run(runner);
     QVERIFY(o.ok);
     QCOMPARE(trace(o), (QStringList{u"a:escalated:connect"_s, u"b:ok"_s}));
+}
+
+void TestLadderRunner::timeoutsAndBrokenAnswers_data()
+{
+    QTest::addColumn<QString>("first");       // what rung a answers
+    QTest::addColumn<bool>("stream");
+    QTest::addColumn<QStringList>("escalateOn");
+    QTest::addColumn<QStringList>("expected");
+    const QStringList all{u"429"_s, u"5xx"_s, u"timeout"_s, u"connect"_s, u"first-token"_s};
+    QTest::newRow("total timeout") << u"hang"_s << false << all << QStringList{u"a:escalated:timeout"_s, u"b:ok"_s};
+    QTest::newRow("slow first token") << u"slow"_s << true << all << QStringList{u"a:escalated:first-token"_s, u"b:ok"_s};
+    QTest::newRow("slow first token, not listed") << u"slow"_s << true << QStringList{u"5xx"_s} << QStringList{u"a:failed:first-token"_s};
+    QTest::newRow("malformed json from upstream") << u"malformed"_s << false << all << QStringList{u"a:escalated:5xx"_s, u"b:ok"_s};
+    QTest::newRow("timeout, not listed") << u"hang"_s << false << QStringList{u"429"_s} << QStringList{u"a:failed:timeout"_s};
+}
+
+void TestLadderRunner::timeoutsAndBrokenAnswers()
+{
+    QFETCH(QString, first);
+    QFETCH(bool, stream);
+    QFETCH(QStringList, escalateOn);
+    QFETCH(QStringList, expected);
+    FakeUpstream a, b;
+    const QList<QByteArray> events{R"({"choices":[{"index":0,"delta":{"content":"hello"}}]})",
+                                   R"({"choices":[],"usage":{"prompt_tokens":10,"completion_tokens":2}})", "[DONE]"};
+    if (first == u"hang")
+        a.enqueue(FakeReply::hanging());
+    else if (first == u"slow")
+        a.enqueue(FakeReply::sse(events, 1000)); // the first chunk a second late
+    else
+        a.enqueue(FakeReply::raw(200, R"({"choices":[{"message":{"content":"cut)"));
+    b.enqueue(stream ? FakeReply::sse(events) : FakeReply::json(200, completion(u"hello"_s)));
+    Plan plan;
+    plan.rungs = {rung(a.v1UrlString(), u"a"_s, escalateOn), rung(b.v1UrlString(), u"b"_s)};
+    plan.rungs[0].rung.timeoutMs = 300;
+    plan.rungs[0].rung.firstTokenTimeoutMs = 200;
+    LadderRunner runner(plan, prototype(stream), false, &m_client, nullptr, nullptr);
+    QElapsedTimer clock;
+    clock.start();
+    const LadderOutcome o = run(runner);
+    QCOMPARE(trace(o), expected);
+    QCOMPARE(o.ok, expected.size() == 2);
+    QCOMPARE(b.requestCount(), expected.size() == 2 ? 1 : 0);
+    QVERIFY2(clock.elapsed() < 5000, "the rung's limits, not the test's, ended the first attempt");
+    if (o.ok)
+        QCOMPARE(o.result.content, u"hello"_s);
 }
 
 void TestLadderRunner::notListedCauseStops()
