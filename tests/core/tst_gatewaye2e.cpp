@@ -16,9 +16,9 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTcpSocket>
-#include "core/gateway/openaierror.h"
-
 #include <QTest>
+
+#include <signal.h>
 
 using namespace Switchyard;
 using namespace Qt::StringLiterals;
@@ -157,6 +157,8 @@ private Q_SLOTS:
     void badInput();
     void bodyForwardedAsWritten();
     void clientDisconnectCancelsUpstream();
+    void shutdownWithACallInFlight_data();
+    void shutdownWithACallInFlight();
     void keysAreEnforced();
     void keysFollowTheListenAddressNotTheConfig();
     void nonLoopbackListenWithoutKeysRefusesToStart();
@@ -567,6 +569,35 @@ void TestGatewayE2E::clientDisconnectCancelsUpstream()
     // The usage chunk never came: the spent tokens are estimated and priced, not dropped.
     QVERIFY(rows[0].input > 0);
     QVERIFY(rows[0].priced);
+}
+
+void TestGatewayE2E::shutdownWithACallInFlight_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+    QTest::newRow("SIGINT") << int(SIGINT); // Ctrl+C in a terminal
+}
+
+void TestGatewayE2E::shutdownWithACallInFlight()
+{
+    QFETCH(int, signal);
+    QVERIFY(start());
+    m_a->enqueue(FakeReply::sse(streamEvents(u"gpt-4o"_s), 400));
+    QTcpSocket client;
+    client.connectToHost(u"127.0.0.1"_s, quint16(QUrl(m_gateway->baseUrl()).port()));
+    QVERIFY(client.waitForConnected(5000));
+    const QByteArray body = chatBody(u"fake/gpt-4o"_s, true);
+    client.write("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                 + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QTRY_VERIFY_WITH_TIMEOUT(client.bytesAvailable() > 0, 10000); // the stream has begun
+
+    // A clean exit, and the call in flight is in the database, not lost with the process.
+    QCOMPARE(m_gateway->stop(signal), 0);
+    QVERIFY2(m_gateway->log().contains(u"usage records flushed"_s), qPrintable(m_gateway->log()));
+    const QList<Row> rows = requestRows(m_gateway->databasePath());
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].model, u"gpt-4o"_s);
+    QCOMPARE(rows[0].status, u"cancelled"_s); // the client never got the whole answer
 }
 
 void TestGatewayE2E::keysAreEnforced()

@@ -10,6 +10,8 @@
 #include <QRegularExpression>
 #include <QTimer>
 
+#include <signal.h>
+
 namespace Switchyard {
 
 QByteArray TestResponse::header(QByteArrayView name) const
@@ -82,11 +84,11 @@ bool GatewayProcess::start(const QStringList &extraArgs, const QProcessEnvironme
     return false;
 }
 
-int GatewayProcess::stop()
+int GatewayProcess::stop(int signal)
 {
     if (m_process.state() == QProcess::NotRunning)
         return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    m_process.terminate();
+    ::kill(pid_t(m_process.processId()), signal);
     if (!m_process.waitForFinished(20000)) {
         m_process.kill();
         m_process.waitForFinished(5000);

@@ -36,8 +36,9 @@ public:
 
     /// Starts and waits until it serves; false with the output in `log()` otherwise.
     bool start(const QStringList &extraArgs = {}, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
-    /// SIGTERM and wait; returns the exit code (-1 when it did not exit cleanly).
-    int stop();
+    /// `signal` (SIGTERM by default, or SIGINT as from a terminal) and wait; returns the exit
+    /// code (-1 when it did not exit cleanly).
+    int stop(int signal = 15);
     bool isRunning() const;
     QString baseUrl() const { return m_baseUrl; } ///< http://127.0.0.1:PORT
     QString log() const;
