@@ -454,7 +454,11 @@ void TestGatewayE2E::simulatedProviderWorksWithoutKeys()
     const QJsonObject body = r.json();
     QVERIFY(!body.value(u"choices"_s).toArray().at(0).toObject().value(u"message"_s).toObject().value(u"content"_s).toString().isEmpty());
     QVERIFY(body.value(u"usage"_s).toObject().value(u"completion_tokens"_s).toInt() > 0);
-    QVERIFY(r.header("X-Switchyard-Cost-USD") != "unpriced");
+    // Priced from the configuration's own price ($1 in, $2 out per million tokens), in nano-dollars.
+    const QJsonObject usage = body.value(u"usage"_s).toObject();
+    const qint64 nano = usage.value(u"prompt_tokens"_s).toInteger() * 1000 + usage.value(u"completion_tokens"_s).toInteger() * 2000;
+    QVERIFY(nano > 0);
+    QCOMPARE(r.header("X-Switchyard-Cost-USD"), QByteArray::number(double(nano) / 1e9, 'f', 9));
 }
 
 void TestGatewayE2E::badInput_data()
@@ -661,6 +665,18 @@ void TestGatewayE2E::configReloadKeepsRunningSnapshotOnError()
     // A broken edit is reported and the running configuration stays.
     m_gateway->writeConfig("{ \"version\": 1, \"gateway\": { \"listen\": ");
     QTRY_VERIFY_WITH_TIMEOUT(m_gateway->log().contains(u"not applied"_s), 10000);
+    QCOMPARE(m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"fast"_s)).status, 200);
+    // Well-formed JSON with two mistakes: both are logged, each with its path, and the
+    // running configuration still stays.
+    const qsizetype logged = m_gateway->log().size();
+    m_gateway->writeConfig(configFor(*m_a, *m_b)
+                               .replace(u"\"target\": \"fake/gpt-4o-mini\""_s, u"\"target\": \"nowhere/one\""_s)
+                               .replace(u"\"target\": \"fake2/gpt-4o\""_s, u"\"target\": \"nowhere/two\""_s)
+                               .toUtf8());
+    QTRY_VERIFY_WITH_TIMEOUT(m_gateway->log().mid(logged).contains(u"not applied"_s), 10000);
+    const QString report = m_gateway->log().mid(logged);
+    QVERIFY2(report.contains(u"routes[0].ladder[0].target"_s) && report.contains(u"nowhere/one"_s), qPrintable(report));
+    QVERIFY2(report.contains(u"routes[0].ladder[1].target"_s) && report.contains(u"nowhere/two"_s), qPrintable(report));
     QCOMPARE(m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"fast"_s)).status, 200);
 }
 
