@@ -103,6 +103,9 @@ struct RouteConfig {
     QString name;
     QStringList aliases;
     QList<Rung> ladder;
+    /// With X-Switchyard-Node, the pinned node's rungs go first and the others follow
+    /// (instead of only the node's, or an error when it cannot serve the model).
+    bool nodeFailover = false;
     friend bool operator==(const RouteConfig &, const RouteConfig &) = default;
 };
 

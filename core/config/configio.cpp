@@ -231,6 +231,7 @@ ConfigLoadResult ConfigIo::parse(const QByteArray &json)
         RouteConfig rc;
         rc.name = route.requiredString(L1("name"));
         rc.aliases = route.stringList(L1("aliases"));
+        rc.nodeFailover = route.boolean(L1("nodeFailover")).value_or(false);
         rc.ladder = readArray<Rung>(route, L1("ladder"), errors, [&](JsonReader &rung) { return readRung(rung, errors); });
         if (!route.has(L1("ladder")))
             errors.append({route.memberPath(L1("ladder")), ConfigIo::tr("is required: a route needs at least one rung")});
@@ -356,6 +357,8 @@ QByteArray ConfigIo::serialize(const Config &config)
         QJsonObject o{{QStringLiteral("name"), route.name}, {QStringLiteral("ladder"), ladder}};
         if (!route.aliases.isEmpty())
             o.insert(u"aliases", QJsonArray::fromStringList(route.aliases));
+        if (route.nodeFailover)
+            o.insert(u"nodeFailover", true);
         routes.append(o);
     }
 

@@ -191,6 +191,14 @@ std::variant<Plan, RoutingError> Resolver::resolve(const Config &config, const R
             if (p.target.node == node->id)
                 pinned.append(p);
         }
+        // A route that allows failover keeps its other rungs behind the node's: a pinned node
+        // that cannot serve the model, or fails, does not end the call.
+        if (const RouteConfig *route = plan.route.isEmpty() ? nullptr : config.route(plan.route); route && route->nodeFailover) {
+            for (const PlannedRung &p : std::as_const(plan.rungs)) {
+                if (p.target.node != node->id)
+                    pinned.append(p);
+            }
+        }
         if (pinned.isEmpty())
             return RoutingError{400, QStringLiteral("node_cannot_serve"),
                                 QStringLiteral("node '%1' cannot serve '%2'").arg(node->id, request.model),

@@ -93,6 +93,11 @@ void TestResolver::resolves_data()
                                  << QStringList{u"box/llama-3.1-8b-instruct"_s};
     QTest::newRow("pinned node inside a route") << chat(u"route/local-first"_s) << H{{"X-Switchyard-Node", "box"}} << u"local-first"_s
                                                 << QStringList{u"box/llama-3.1-8b-instruct"_s};
+    QTest::newRow("pinned node, route with failover: the node first, then the rest")
+        << chat(u"route/local-or-cloud"_s) << H{{"X-Switchyard-Node", "box"}} << u"local-or-cloud"_s
+        << QStringList{u"box/llama-3.1-8b-instruct"_s, u"lab/llama-3.1-8b-instruct"_s, u"openai/gpt-4o"_s};
+    QTest::newRow("pinned node that cannot serve, route with failover") << chat(u"route/cloud-only"_s) << H{{"X-Switchyard-Node", "box"}}
+                                                                        << u"cloud-only"_s << QStringList{u"openai/gpt-4o"_s};
 }
 
 void TestResolver::resolves()
@@ -126,6 +131,8 @@ void TestResolver::errors_data()
     QTest::newRow("pipeline") << u"pipeline/p"_s << QByteArray() << 501 << u"pipelines_not_served"_s;
     QTest::newRow("unknown node") << u"llama-3.1-8b-instruct"_s << QByteArray("attic") << 400 << u"unknown_node"_s;
     QTest::newRow("node cannot serve") << u"openai/gpt-4o"_s << QByteArray("box") << 400 << u"node_cannot_serve"_s;
+    QTest::newRow("node cannot serve, route without failover") << u"route/long"_s << QByteArray("box") << 400 << u"node_cannot_serve"_s;
+    QTest::newRow("unknown node, even with failover") << u"route/cloud-only"_s << QByteArray("attic") << 400 << u"unknown_node"_s;
 }
 
 void TestResolver::errors()
