@@ -7,6 +7,8 @@
 #include "tests/support/gatewayprocess.h"
 
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -47,6 +49,13 @@ QJsonObject completion(const QString &model, const QString &content, int prompt 
                                               {u"finish_reason"_s, u"stop"_s}}}},
         {u"usage"_s, QJsonObject{{u"prompt_tokens"_s, prompt}, {u"completion_tokens"_s, completionTokens},
                                  {u"total_tokens"_s, prompt + completionTokens}}}};
+}
+
+/// A chat completions request as raw HTTP/1.1, for tests that write and read the wire themselves.
+QByteArray rawChatRequest(const QByteArray &body)
+{
+    return "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
 QList<QByteArray> streamEvents(const QString &model)
@@ -158,6 +167,9 @@ private Q_SLOTS:
     void bodyForwardedAsWritten();
     void clientDisconnectCancelsUpstream();
     void shutdownWithACallInFlight_data();
+    void embeddingsAndCompletionsPassThrough();
+    void pipelinedRequestsAnswerInOrder();
+    void streamChunksAreRelayedAsTheyArrive();
     void shutdownWithACallInFlight();
     void keysAreEnforced();
     void keysFollowTheListenAddressNotTheConfig();
@@ -169,6 +181,8 @@ private:
     std::unique_ptr<FakeUpstream> m_a, m_b;
     std::unique_ptr<GatewayProcess> m_gateway;
     bool start(const QString &extraConfig = {});
+    /// Connects `client` to the gateway and writes `bytes`.
+    bool connectAndWrite(QTcpSocket &client, const QByteArray &bytes) const;
     /// The test configuration with one local key, named "ci".
     QByteArray configWithKey(const QByteArray &key) const;
 };
@@ -196,6 +210,15 @@ bool TestGatewayE2E::start(const QString &extraConfig)
     if (!ok)
         qWarning().noquote() << m_gateway->log();
     return ok;
+}
+
+bool TestGatewayE2E::connectAndWrite(QTcpSocket &client, const QByteArray &bytes) const
+{
+    client.connectToHost(u"127.0.0.1"_s, quint16(QUrl(m_gateway->baseUrl()).port()));
+    if (!client.waitForConnected(5000))
+        return false;
+    client.write(bytes);
+    return true;
 }
 
 QByteArray TestGatewayE2E::configWithKey(const QByteArray &key) const
@@ -554,12 +577,7 @@ void TestGatewayE2E::clientDisconnectCancelsUpstream()
     QSignalSpy upstreamGone(m_a.get(), &FakeUpstream::clientDisconnected);
 
     QTcpSocket client;
-    const QUrl url(m_gateway->baseUrl());
-    client.connectToHost(u"127.0.0.1"_s, quint16(url.port()));
-    QVERIFY(client.waitForConnected(5000));
-    const QByteArray body = chatBody(u"fake/gpt-4o"_s, true);
-    client.write("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
-                 + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QVERIFY(connectAndWrite(client, rawChatRequest(chatBody(u"fake/gpt-4o"_s, true))));
     QTRY_COMPARE_WITH_TIMEOUT(m_a->requestCount(), 1, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(client.bytesAvailable() > 0, 10000); // the stream has begun
     QVERIFY(client.readAll().startsWith("HTTP/1.1 200"));
@@ -575,6 +593,110 @@ void TestGatewayE2E::clientDisconnectCancelsUpstream()
     QVERIFY(rows[0].priced);
 }
 
+void TestGatewayE2E::embeddingsAndCompletionsPassThrough()
+{
+    QVERIFY(start());
+    // Embeddings: forwarded to the provider's /v1/embeddings with its own model name, the
+    // answer passed through untouched, the prompt tokens recorded and priced.
+    const QJsonObject vectors{{u"object"_s, u"list"_s},
+                              {u"data"_s, QJsonArray{QJsonObject{{u"object"_s, u"embedding"_s}, {u"index"_s, 0},
+                                                                 {u"embedding"_s, QJsonArray{0.25, -0.5}}}}},
+                              {u"model"_s, u"text-embedding-3-small"_s},
+                              {u"usage"_s, QJsonObject{{u"prompt_tokens"_s, 5}, {u"total_tokens"_s, 5}}}};
+    m_a->enqueue(FakeReply::json(200, vectors));
+    TestResponse r = m_gateway->post(u"/v1/embeddings"_s, R"({"model":"fake/text-embedding-3-small","input":"hello"})");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json(), vectors);
+    QCOMPARE(r.header("X-Switchyard-Served-By"), QByteArray("fake/text-embedding-3-small"));
+    QCOMPARE(m_a->lastRequest().path(), QByteArray("/v1/embeddings"));
+    QCOMPARE(m_a->lastRequest().json().value(u"model"_s).toString(), u"text-embedding-3-small"_s);
+    QCOMPARE(m_a->lastRequest().json().value(u"input"_s).toString(), u"hello"_s);
+
+    // Legacy completions, the same way.
+    const QJsonObject text{{u"id"_s, u"cmpl-1"_s}, {u"object"_s, u"text_completion"_s},
+                           {u"choices"_s, QJsonArray{QJsonObject{{u"text"_s, u"hi"_s}, {u"index"_s, 0}, {u"finish_reason"_s, u"stop"_s}}}},
+                           {u"usage"_s, QJsonObject{{u"prompt_tokens"_s, 3}, {u"completion_tokens"_s, 1}, {u"total_tokens"_s, 4}}}};
+    m_a->enqueue(FakeReply::json(200, text));
+    r = m_gateway->post(u"/v1/completions"_s, R"({"model":"fake/gpt-4o-mini","prompt":"Say hi"})");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json(), text);
+    QCOMPARE(m_a->lastRequest().path(), QByteArray("/v1/completions"));
+    QCOMPARE(m_a->lastRequest().json().value(u"model"_s).toString(), u"gpt-4o-mini"_s);
+
+    QCOMPARE(m_gateway->stop(), 0);
+    const QList<Row> rows = requestRows(m_gateway->databasePath());
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[0].model, u"text-embedding-3-small"_s);
+    QCOMPARE(rows[0].input, 5);
+    QVERIFY(rows[0].priced);
+    QCOMPARE(rows[1].model, u"gpt-4o-mini"_s);
+    QCOMPARE(rows[1].input, 3);
+    QCOMPARE(rows[1].output, 1);
+    QVERIFY(rows[1].priced);
+}
+
+void TestGatewayE2E::pipelinedRequestsAnswerInOrder()
+{
+    QVERIFY(start());
+    // The first call is slow, the second fast: the answers still come in request order.
+    FakeReply slow = FakeReply::json(200, completion(u"gpt-4o"_s, u"first"_s));
+    slow.delayBeforeHeadersMs = 300;
+    m_a->enqueue(slow);
+    m_b->enqueue(FakeReply::json(200, completion(u"gpt-4o"_s, u"second"_s)));
+    QTcpSocket client;
+    // One write: the second request is on the wire before the first is answered.
+    QVERIFY(connectAndWrite(client, rawChatRequest(chatBody(u"fake/gpt-4o"_s)) + rawChatRequest(chatBody(u"fake2/gpt-4o"_s))));
+
+    QByteArray received;
+    QStringList contents;
+    QDeadlineTimer deadline(10000);
+    while (contents.size() < 2 && !deadline.hasExpired()) {
+        const qsizetype headEnd = received.indexOf("\r\n\r\n");
+        if (headEnd >= 0) {
+            const QByteArray head = received.left(headEnd).toLower();
+            const qsizetype at = head.indexOf("content-length: ");
+            QVERIFY2(at >= 0, head.constData());
+            const qsizetype length = head.mid(at + 16, head.indexOf("\r\n", at) - at - 16).toLongLong();
+            if (received.size() >= headEnd + 4 + length) {
+                QVERIFY(received.startsWith("HTTP/1.1 200"));
+                const QJsonObject answer = QJsonDocument::fromJson(received.mid(headEnd + 4, length)).object();
+                contents.append(answer.value(u"choices"_s).toArray().at(0).toObject().value(u"message"_s).toObject()
+                                    .value(u"content"_s).toString());
+                received.remove(0, headEnd + 4 + length);
+                continue;
+            }
+        }
+        QTest::qWait(10); // the fake upstreams answer from this thread's event loop
+        received += client.readAll();
+    }
+    QCOMPARE(contents, (QStringList{u"first"_s, u"second"_s}));
+    QCOMPARE(m_gateway->stop(), 0);
+    QCOMPARE(requestRows(m_gateway->databasePath()).size(), 2);
+}
+
+void TestGatewayE2E::streamChunksAreRelayedAsTheyArrive()
+{
+    QVERIFY(start());
+    // Three content chunks 300 ms apart: the client has the first long before the last is sent.
+    m_a->enqueue(FakeReply::sse(streamEvents(u"gpt-4o"_s), 300));
+    QTcpSocket client;
+    QVERIFY(connectAndWrite(client, rawChatRequest(chatBody(u"fake/gpt-4o"_s, true))));
+    QElapsedTimer clock;
+    clock.start();
+    QByteArray received;
+    qint64 firstChunkMs = -1;
+    while (!received.contains("[DONE]") && clock.elapsed() < 10000) {
+        QTest::qWait(10); // the fake upstream answers from this thread's event loop
+        received += client.readAll();
+        if (firstChunkMs < 0 && received.contains("\"Hel\""))
+            firstChunkMs = clock.elapsed();
+    }
+    QVERIFY2(received.contains("[DONE]"), received.constData());
+    const qint64 totalMs = clock.elapsed();
+    QVERIFY2(firstChunkMs >= 0 && totalMs - firstChunkMs >= 500,
+             qPrintable(u"first chunk after %1 ms, end after %2 ms"_s.arg(firstChunkMs).arg(totalMs)));
+}
+
 void TestGatewayE2E::shutdownWithACallInFlight_data()
 {
     QTest::addColumn<int>("signal");
@@ -588,11 +710,7 @@ void TestGatewayE2E::shutdownWithACallInFlight()
     QVERIFY(start());
     m_a->enqueue(FakeReply::sse(streamEvents(u"gpt-4o"_s), 400));
     QTcpSocket client;
-    client.connectToHost(u"127.0.0.1"_s, quint16(QUrl(m_gateway->baseUrl()).port()));
-    QVERIFY(client.waitForConnected(5000));
-    const QByteArray body = chatBody(u"fake/gpt-4o"_s, true);
-    client.write("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
-                 + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QVERIFY(connectAndWrite(client, rawChatRequest(chatBody(u"fake/gpt-4o"_s, true))));
     QTRY_VERIFY_WITH_TIMEOUT(client.bytesAvailable() > 0, 10000); // the stream has begun
 
     // A clean exit, and the call in flight is in the database, not lost with the process.
