@@ -15,6 +15,8 @@ PACKAGES=(
     qt6-translations-l10n libqt6sql6-sqlite libgl-dev libqt6opengl6-dev qtkeychain-qt6-dev
     gnome-keyring dbus libsecret-tools sqlite3 libsqlite3-dev xvfb xauth
 )
+# Only for the tests: clang builds the libFuzzer targets of the network parsers (tests/fuzz).
+TEST_PACKAGES=(clang)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -65,7 +67,7 @@ run_tests() {
 
 case "${1:-}" in
     run) shift; install_dependencies; build; run_app "$@" ;;
-    test) install_dependencies; [ -f tests/sdk/package.json ] && install_sdk_tests; build; run_tests ;;
+    test) PACKAGES+=("${TEST_PACKAGES[@]}"); install_dependencies; [ -f tests/sdk/package.json ] && install_sdk_tests; build; run_tests ;;
     build) install_dependencies; build ;;
     *) echo "usage: $0 run|test|build" >&2; exit 2 ;;
 esac
