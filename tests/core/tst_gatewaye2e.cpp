@@ -98,6 +98,9 @@ struct Row {
     qint64 input = 0, output = 0;
     QVariant cost;
     bool priced = false, stream = false;
+    QString node, task;
+    QVariant ttftMs; ///< null when there was no first token
+    qint64 latencyMs = 0;
 };
 
 QList<Row> requestRows(const QString &dbPath)
@@ -108,11 +111,12 @@ QList<Row> requestRows(const QString &dbPath)
         db.setDatabaseName(dbPath);
         if (db.open()) {
             QSqlQuery q(u"SELECT status, provider, model, route, error, http_status, attempts, input_tokens, output_tokens, "
-                        "cost_nano, priced, stream, key_name FROM requests ORDER BY id"_s, db);
+                        "cost_nano, priced, stream, key_name, node, task, ttft_ms, latency_ms FROM requests ORDER BY id"_s, db);
             while (q.next())
                 rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
                              q.value(4).toString(), q.value(12).toString(), q.value(5).toInt(), q.value(6).toInt(), q.value(7).toLongLong(),
-                             q.value(8).toLongLong(), q.value(9), q.value(10).toBool(), q.value(11).toBool()});
+                             q.value(8).toLongLong(), q.value(9), q.value(10).toBool(), q.value(11).toBool(), q.value(13).toString(),
+                             q.value(14).toString(), q.value(15), q.value(16).toLongLong()});
         }
     }
     QSqlDatabase::removeDatabase(u"e2e-check"_s);
@@ -168,6 +172,7 @@ private Q_SLOTS:
     void clientDisconnectCancelsUpstream();
     void shutdownWithACallInFlight_data();
     void embeddingsAndCompletionsPassThrough();
+    void nodeCallIsRecordedWithNodeTaskAndFirstToken();
     void pipelinedRequestsAnswerInOrder();
     void streamChunksAreRelayedAsTheyArrive();
     void shutdownWithACallInFlight();
@@ -635,6 +640,31 @@ void TestGatewayE2E::embeddingsAndCompletionsPassThrough()
     QVERIFY(rows[1].priced);
 }
 
+void TestGatewayE2E::nodeCallIsRecordedWithNodeTaskAndFirstToken()
+{
+    // A local node (llama.cpp speaks OpenAI under /v1), pinned, streaming, tagged with a task.
+    QVERIFY(start(uR"(, "nodes": [ { "id": "box", "kind": "llama.cpp", "baseUrl": "http://127.0.0.1:%1",
+                                     "models": ["llama-3.1-8b-instruct"] } ])"_s.arg(m_b->port())));
+    m_b->enqueue(FakeReply::sse(streamEvents(u"llama-3.1-8b-instruct"_s), 60)); // the first chunk 60 ms late
+    const TestResponse r = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"llama-3.1-8b-instruct"_s, true),
+                                           {{"X-Switchyard-Node", "box"}, {"X-Switchyard-Task", "summarize"}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("X-Switchyard-Served-By"), QByteArray("box/llama-3.1-8b-instruct"));
+    QCOMPARE(m_b->lastRequest().path(), QByteArray("/v1/chat/completions"));
+    QCOMPARE(m_b->lastRequest().json().value(u"model"_s).toString(), u"llama-3.1-8b-instruct"_s);
+
+    QCOMPARE(m_gateway->stop(), 0);
+    const QList<Row> rows = requestRows(m_gateway->databasePath());
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].node, u"box"_s);
+    QCOMPARE(rows[0].provider, QString());
+    QCOMPARE(rows[0].model, u"llama-3.1-8b-instruct"_s);
+    QCOMPARE(rows[0].task, u"summarize"_s);
+    QVERIFY(rows[0].stream);
+    QVERIFY2(!rows[0].ttftMs.isNull() && rows[0].ttftMs.toLongLong() >= 50, qPrintable(rows[0].ttftMs.toString()));
+    QVERIFY2(rows[0].latencyMs >= rows[0].ttftMs.toLongLong(), qPrintable(QString::number(rows[0].latencyMs)));
+}
+
 void TestGatewayE2E::pipelinedRequestsAnswerInOrder()
 {
     QVERIFY(start());
@@ -780,6 +810,12 @@ void TestGatewayE2E::configReloadKeepsRunningSnapshotOnError()
     m_b->setHandler([](const FakeRequest &) { return FakeReply::json(200, completion(u"gpt-4o"_s, u"ok"_s)); });
     m_a->setHandler([](const FakeRequest &) { return FakeReply::json(200, completion(u"gpt-4o-mini"_s, u"ok"_s)); });
     QTRY_COMPARE_WITH_TIMEOUT(m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"fast"_s)).status, 200, 10000);
+    // A setting of the listening server is not silently ignored: the log says when it applies.
+    m_gateway->writeConfig(configFor(*m_a, *m_b)
+                               .replace(u"\"aliases\": [\"auto\"]"_s, u"\"aliases\": [\"auto\", \"fast\"]"_s)
+                               .replace(u"\"maxBodyBytes\": 65536"_s, u"\"maxBodyBytes\": 100000"_s)
+                               .toUtf8());
+    QTRY_VERIFY_WITH_TIMEOUT(m_gateway->log().contains(u"changes to gateway.maxBodyBytes take effect when the gateway restarts"_s), 10000);
     // A broken edit is reported and the running configuration stays.
     m_gateway->writeConfig("{ \"version\": 1, \"gateway\": { \"listen\": ");
     QTRY_VERIFY_WITH_TIMEOUT(m_gateway->log().contains(u"not applied"_s), 10000);

@@ -7,16 +7,23 @@
 #include "tests/support/fakeupstream.h"
 #include "tests/support/jsonmutations.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QPointer>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QScopeGuard>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <functional>
+#include <optional>
 
 using namespace Switchyard;
 using namespace Qt::StringLiterals;
@@ -197,12 +204,17 @@ private Q_SLOTS:
     void bytesAfterTheResponseAreNotReused();
     void tlsToAClosedPortFailsWithConnect();
     void tlsHandshakeWithAPlainServerFails();
+    void tlsCallsVerifyTheServer();
 
     void jsonScannerAgreesWithQt_data();
     void jsonScannerAgreesWithQt();
     void jsonScannerMutations();
     void streamContentIsExact();
     void requestOnTheWire();
+
+private:
+    /// A chat call to https://127.0.0.1:PORT with a key, through a fresh UpstreamClient.
+    UpstreamResult secureCall(quint16 port);
 };
 
 void TestHttpClient::parserSplitAnywhere_data()
@@ -574,6 +586,13 @@ void TestHttpClient::tlsToAClosedPortFailsWithConnect()
     const quint16 port = closed.serverPort();
     closed.close();
 
+    const UpstreamResult result = secureCall(port);
+    QCOMPARE(result.failure, UpstreamFailure::Connect);
+    QVERIFY(!result.errorMessage.contains(u"sk-secret-tls"_s));
+}
+
+UpstreamResult TestHttpClient::secureCall(quint16 port)
+{
     UpstreamCall call;
     call.target.provider = u"secure"_s;
     call.target.model = u"gpt-4o-mini"_s;
@@ -585,10 +604,9 @@ void TestHttpClient::tlsToAClosedPortFailsWithConnect()
     UpstreamCallHandle *handle = client.start(call);
     QList<UpstreamResult> results;
     connect(handle, &UpstreamCallHandle::finished, this, [&](const UpstreamResult &r) { results.append(r); });
-    QTRY_VERIFY_WITH_TIMEOUT(!results.isEmpty(), WaitMs);
-    QCOMPARE(results.first().failure, UpstreamFailure::Connect);
-    QVERIFY(!results.first().errorMessage.contains(u"sk-secret-tls"_s));
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(!results.isEmpty(), WaitMs); }();
     delete handle;
+    return results.value(0);
 }
 
 void TestHttpClient::tlsHandshakeWithAPlainServerFails()
@@ -602,6 +620,111 @@ void TestHttpClient::tlsHandshakeWithAPlainServerFails()
     QCOMPARE(recorder.failure, UpstreamConnection::Failure::Connect);
     QCOMPARE(recorder.written, 0);
     QCOMPARE(plain.requestCount(), 0); // the request never went out in clear text
+}
+
+namespace {
+
+/// A self-signed certificate for 127.0.0.1, made with the openssl command (no key is kept in
+/// the repository).
+struct TestCertificate {
+    QSslCertificate certificate;
+    QSslKey key;
+};
+
+std::optional<TestCertificate> makeCertificate(const QString &folder, const QString &name)
+{
+    const QString keyPath = folder + u'/' + name + u".key"_s, certPath = folder + u'/' + name + u".crt"_s;
+    QProcess openssl;
+    openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s,
+                                u"-nodes"_s, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
+                                u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s, keyPath, u"-out"_s, certPath});
+    if (!openssl.waitForFinished(30'000) || openssl.exitCode() != 0)
+        return std::nullopt;
+    QFile keyFile(keyPath), certFile(certPath);
+    if (!keyFile.open(QIODevice::ReadOnly) || !certFile.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    TestCertificate made{QSslCertificate(certFile.readAll()), QSslKey(keyFile.readAll(), QSsl::Ec)};
+    if (made.certificate.isNull() || made.key.isNull())
+        return std::nullopt;
+    return made;
+}
+
+/// An HTTPS upstream: answers every request on a connection with one chat completion.
+class TlsUpstream : public QObject
+{
+public:
+    explicit TlsUpstream(const TestCertificate &identity)
+    {
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setLocalCertificate(identity.certificate);
+        config.setPrivateKey(identity.key);
+        m_server.setSslConfiguration(config);
+        connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection())
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { onReadyRead(socket); });
+        });
+        m_server.listen(QHostAddress::LocalHost, 0);
+    }
+    quint16 port() const { return m_server.serverPort(); }
+    QList<QByteArray> requests; ///< the heads of the requests received, decrypted
+
+private:
+    void onReadyRead(QTcpSocket *socket)
+    {
+        QByteArray &buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
+        if (headEnd < 0)
+            return;
+        const QByteArray head = buffer.left(headEnd);
+        const qsizetype at = head.toLower().indexOf("content-length: ");
+        const qsizetype length = at < 0 ? 0 : head.mid(at + 16, head.indexOf("\r\n", at) - at - 16).toLongLong();
+        if (buffer.size() < headEnd + 4 + length)
+            return;
+        buffer.remove(0, headEnd + 4 + length);
+        requests.append(head);
+        const QByteArray body = chatCompletionJsonForScan();
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+                      + "\r\n\r\n" + body);
+    }
+
+    QSslServer m_server;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};
+
+} // namespace
+
+void TestHttpClient::tlsCallsVerifyTheServer()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::optional<TestCertificate> trusted = makeCertificate(dir.path(), u"trusted"_s);
+    const std::optional<TestCertificate> stranger = makeCertificate(dir.path(), u"stranger"_s);
+    QVERIFY2(trusted && stranger, "the openssl command could not make a test certificate");
+    // Trust the first one as a CA, the way a system store would; the second stays unknown.
+    const QSslConfiguration before = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration withTestCa = before;
+    withTestCa.addCaCertificate(trusted->certificate);
+    QSslConfiguration::setDefaultConfiguration(withTestCa);
+    const auto restore = qScopeGuard([&] { QSslConfiguration::setDefaultConfiguration(before); });
+
+    // A server whose certificate chains to a trusted CA and names 127.0.0.1: the call goes
+    // through, key and all, over the encrypted connection.
+    TlsUpstream good(*trusted);
+    const UpstreamResult ok = secureCall(good.port());
+    QVERIFY2(ok.failure == UpstreamFailure::None, qPrintable(ok.errorMessage));
+    QCOMPARE(ok.httpStatus, 200);
+    QCOMPARE(good.requests.size(), 1);
+    QVERIFY(good.requests.first().contains("Authorization: Bearer sk-secret-tls"));
+
+    // A server with a certificate nobody vouches for: refused before a byte of the request
+    // (or the key) is sent, and the reason names the certificate.
+    TlsUpstream bad(*stranger);
+    const UpstreamResult refused = secureCall(bad.port());
+    QCOMPARE(refused.failure, UpstreamFailure::Connect);
+    QVERIFY2(refused.errorMessage.contains(u"certificate"_s, Qt::CaseInsensitive), qPrintable(refused.errorMessage));
+    QVERIFY(!refused.errorMessage.contains(u"sk-secret-tls"_s));
+    QCOMPARE(bad.requests.size(), 0);
 }
 
 namespace {
