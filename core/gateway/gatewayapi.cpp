@@ -472,10 +472,15 @@ void GatewayApi::record(Exchange *ex, const LadderOutcome &outcome, int clientSt
         total.priceSource = last.cost.priceSource + QStringLiteral(" (tokens estimated)");
         r.tokens += last.tokens;
     }
-    if (anyTokens && allPriced)
+    if (anyTokens && allPriced) {
         r.cost = total;
-    else if (!anyTokens && outcome.ok)
+    } else if (!anyTokens && outcome.ok) {
         r.cost = calculator.cost(r); // a node answer without a usage block: energy only, or unpriced
+    } else if (outcome.attemptRecords.isEmpty()) {
+        // Refused before any upstream was called: nothing was spent, which is a price.
+        r.cost.priced = true;
+        r.cost.priceSource = QStringLiteral("not sent upstream");
+    }
     // else: unpriced (priced=false), never $0 pretending to be a price
 
     if (m_context.usage)
@@ -500,7 +505,11 @@ void GatewayApi::record(Exchange *ex, const LadderOutcome &outcome, int clientSt
     if (lcGateway().isInfoEnabled()) {
         ByteBuilder line(192 + ex->path.size() + 3 * (r.requestedModel.size() + r.route.size() + r.model.size() + 64 + r.task.size() + error.size()));
         line << ex->requestId << ' ' << ex->path << " model=";
-        line.utf8(r.requestedModel) << " route=";
+        if (r.requestedModel.isEmpty())
+            line << '-';
+        else
+            line.utf8(r.requestedModel);
+        line << " route=";
         if (r.route.isEmpty())
             line << '-';
         else

@@ -326,7 +326,7 @@ void TestGatewayE2E::logsOneLinePerRequest()
     QVERIFY2(served.match(lines.at(0)).hasMatch(), qPrintable(lines.at(0)));
     const QRegularExpression refused(u"^switchyard.gateway: "_s + id
                                      + u" /v1/chat/completions model=nope/modèle route=- served=- status=404 attempts=0"
-                                       " latency=\\d+ms tokens=0/0 cost=unpriced error=\"[^\"]*nope/modèle[^\"]*\"$"_s);
+                                       " latency=\\d+ms tokens=0/0 cost=0.000000000 error=\"[^\"]*nope/modèle[^\"]*\"$"_s);
     QVERIFY2(refused.match(lines.at(1)).hasMatch(), qPrintable(lines.at(1)));
 }
 
@@ -548,7 +548,8 @@ void TestGatewayE2E::badInput()
         QCOMPARE(rows[0].httpStatus, status);
         QCOMPARE(rows[0].status, u"error"_s);
         QCOMPARE(rows[0].attempts, 0);
-        QVERIFY(!rows[0].priced);
+        QVERIFY(rows[0].priced); // nothing was sent upstream: $0, not "unpriced"
+        QCOMPARE(rows[0].cost.toLongLong(), 0);
         QCOMPARE(rows[0].error, error.value(u"message"_s).toString());
     }
 }

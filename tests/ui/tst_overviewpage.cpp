@@ -300,9 +300,13 @@ void TestOverviewPage::statusLineShowsTodaysSpend()
     auto *spend = child<QLabel>(&status, u"statusSpend"_s);
     auto *rate = child<QLabel>(&status, u"statusRate"_s);
     auto *state = child<QLabel>(&status, u"statusState"_s);
-    QTRY_COMPARE(spend->text(), u"Spend today: $0.0000"_s);
+    QTRY_COMPARE(spend->text(), u"Spend today: $0.00"_s);
     QVERIFY(state->text().contains(m_runtime->listenAddress()));
     QCOMPARE(rate->text(), u"0 req/min"_s);
+
+    // A spend far under a cent still shows.
+    m_runtime->usageStore()->record(TestData::simulatedCall(u"r0"_s, 39'000)); // $0.000039
+    QTRY_COMPARE_WITH_TIMEOUT(spend->text(), u"Spend today: $0.000039"_s, 10'000);
 
     RequestRecord priced = TestData::simulatedCall(u"r1"_s, 12'500'000); // $0.0125
     RequestRecord unpriced = priced;
@@ -311,7 +315,7 @@ void TestOverviewPage::statusLineShowsTodaysSpend()
     m_runtime->usageStore()->record(priced);
     m_runtime->usageStore()->record(unpriced);
     QTRY_COMPARE_WITH_TIMEOUT(spend->text(), u"Spend today: $0.0125 + 1 unpriced"_s, 10'000);
-    QCOMPARE(rate->text(), u"2 req/min"_s);
+    QCOMPARE(rate->text(), u"3 req/min"_s);
 
     m_gateway->stop();
     QVERIFY(state->text().contains(u"stopped"_s));

@@ -148,8 +148,9 @@ void GatewayStatusWidget::refreshSpend()
 
 void GatewayStatusWidget::showSpend(const SpendSums &sums)
 {
-    // Cents hide small local spend; four decimals show it without drowning large sums.
-    const int decimals = sums.cost >= kNanoPerUsd ? 2 : 4;
+    // Cents hide small spend: a day of cheap models can stay under a cent, a simulated call
+    // under a hundredth of one. More decimals the smaller the sum, cents from a dollar up.
+    const int decimals = sums.cost == 0 || sums.cost >= kNanoPerUsd ? 2 : sums.cost >= kNanoPerUsd / 100 ? 4 : 6;
     QString text = tr("Spend today: $%1").arg(QLocale().toString(double(sums.cost) / double(kNanoPerUsd), 'f', decimals));
     if (sums.unpricedRequests > 0)
         text += u' ' + tr("+ %1 unpriced").arg(sums.unpricedRequests);
