@@ -15,9 +15,9 @@ PACKAGES=(
     qt6-translations-l10n libqt6sql6-sqlite libgl-dev libqt6opengl6-dev qtkeychain-qt6-dev
     gnome-keyring dbus libsecret-tools sqlite3 libsqlite3-dev xvfb xauth
 )
-# Only for the tests: clang builds the libFuzzer targets of the network parsers (tests/fuzz);
-# openssl makes the certificates of the TLS tests.
-TEST_PACKAGES=(clang openssl)
+# Only for the tests: clang and its libFuzzer runtime build the fuzz targets of the network
+# parsers (tests/fuzz); openssl makes the certificates of the TLS tests.
+TEST_PACKAGES=(clang libclang-rt-dev openssl)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

@@ -331,12 +331,12 @@
         <translation>Ausgaben heute: nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="153"/>
+        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="154"/>
         <source>Spend today: $%1</source>
         <translation>Ausgaben heute: $%1</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="155"/>
+        <location filename="../ui/gateway/gatewaystatuswidget.cpp" line="156"/>
         <source>+ %1 unpriced</source>
         <translation>+ %1 ohne Preis</translation>
     </message>
@@ -416,142 +416,147 @@
     <name>Switchyard::OverviewPage</name>
     <message>
         <location filename="../ui/gateway/overviewpage.h" line="27"/>
-        <location filename="../ui/gateway/overviewpage.cpp" line="55"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="56"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="44"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="45"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="60"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="61"/>
         <source>Programs on this computer call Switchyard like the OpenAI API: point their SDK at the base URL below and choose the model by name. Routing, fallbacks and spend are handled here.</source>
         <translation>Programme auf diesem Computer rufen Switchyard wie die OpenAI-API auf: Richten Sie ihr SDK auf die unten stehende Basis-URL aus und wählen Sie das Modell über seinen Namen. Routing, Fallbacks und Ausgaben werden hier verwaltet.</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="97"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="99"/>
         <source>Gateway</source>
         <translation>Gateway</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="102"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="104"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="104"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="106"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="110"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="112"/>
         <source>HOST:PORT. Addresses other than loopback (127.0.0.1, ::1) require at least one key.</source>
         <translation>HOST:PORT. Andere Adressen als Loopback (127.0.0.1, ::1) erfordern mindestens einen Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="111"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="113"/>
         <source>Apply</source>
         <translation>Übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="119"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="121"/>
         <source>Copy base URL</source>
         <translation>Basis-URL kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="124"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="126"/>
         <source>State:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="130"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="132"/>
         <source>&amp;Listen address:</source>
         <translation>&amp;Lauschadresse:</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="136"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="138"/>
         <source>Base URL:</source>
         <translation>Basis-URL:</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="152"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="154"/>
         <source>API keys</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="157"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="159"/>
         <source>Create key…</source>
         <translation>Schlüssel erstellen…</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="159"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="161"/>
         <source>Stored keys cannot be shown again: create a new one to copy it.</source>
         <translation>Gespeicherte Schlüssel können nicht erneut angezeigt werden: Erstellen Sie einen neuen, um ihn zu kopieren.</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="172"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="174"/>
         <source>Connect your code</source>
         <translation>Eigenen Code anbinden</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="173"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="175"/>
         <source>Ready to paste: the key is read from SWITCHYARD_API_KEY. The X-Switchyard-Task header tags requests for spend per task; X-Switchyard-Node pins a request to a local node.</source>
         <translation>Bereit zum Einfügen: Der Schlüssel wird aus SWITCHYARD_API_KEY gelesen. Der Header X-Switchyard-Task kennzeichnet Anfragen für die Ausgaben pro Aufgabe; X-Switchyard-Node bindet eine Anfrage an einen lokalen Knoten.</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="179"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="181"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="180"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="182"/>
         <source>JavaScript</source>
         <translation>JavaScript</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="181"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="183"/>
         <source>curl</source>
         <translation>curl</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="196"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="198"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="215"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="217"/>
         <source>&lt;span style=&quot;color:#1e8e3e&quot;&gt;●&lt;/span&gt; &lt;b&gt;Serving&lt;/b&gt; on %1</source>
         <translation>&lt;span style=&quot;color:#1e8e3e&quot;&gt;●&lt;/span&gt; &lt;b&gt;Aktiv&lt;/b&gt; auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="218"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="220"/>
         <source>&lt;span style=&quot;color:#80868b&quot;&gt;●&lt;/span&gt; &lt;b&gt;Stopped&lt;/b&gt;: programs cannot reach the gateway until you start it</source>
         <translation>&lt;span style=&quot;color:#80868b&quot;&gt;●&lt;/span&gt; &lt;b&gt;Gestoppt&lt;/b&gt;: Programme können das Gateway erst erreichen, wenn Sie es starten</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="222"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="224"/>
         <source>&lt;span style=&quot;color:#d93025&quot;&gt;●&lt;/span&gt; &lt;b&gt;Error&lt;/b&gt;: %1</source>
         <translation>&lt;span style=&quot;color:#d93025&quot;&gt;●&lt;/span&gt; &lt;b&gt;Fehler&lt;/b&gt;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="237"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="242"/>
+        <source>No keys, and the gateway listens on %1, which is not loopback: it refuses every request until you create a key.</source>
+        <translation>Keine Schlüssel, und das Gateway lauscht auf %1, also nicht auf Loopback: Es weist jede Anfrage ab, bis Sie einen Schlüssel erstellen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/gateway/overviewpage.cpp" line="246"/>
         <source>No keys yet. On loopback the gateway accepts any key (the SDKs need a non-empty one), so local programs work at once. Create a key to require it from every program.</source>
         <translation>Noch keine Schlüssel. Auf Loopback akzeptiert das Gateway jeden Schlüssel (die SDKs brauchen einen nicht leeren), sodass lokale Programme sofort funktionieren. Erstellen Sie einen Schlüssel, um ihn von jedem Programm zu verlangen.</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="245"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="254"/>
         <source>One key configured: %1.</source>
         <translation>Ein Schlüssel konfiguriert: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="246"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="255"/>
         <source>%1 keys configured: %2.</source>
         <translation>%1 Schlüssel konfiguriert: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/gateway/overviewpage.cpp" line="248"/>
+        <location filename="../ui/gateway/overviewpage.cpp" line="257"/>
         <source>Every request needs one of them.
 
 Keys are stored hashed and cannot be shown again; to copy a key, create a new one (and revoke old ones on the Providers &amp; keys page).</source>

@@ -78,27 +78,9 @@ void ConfigStore::onFileChanged()
     const ConfigLoadResult result = ConfigIo::loadFile(m_watchedPath);
     if (result.ok() && *result.config == snapshot()->config)
         return; // touched, not changed
-    const GatewaySettings running = snapshot()->config.gateway;
     const Errors errors = result.ok() ? apply(*result.config, m_watchedPath) : result.errors;
     if (errors.isEmpty()) {
         qCInfo(lcConfig) << "configuration reloaded from" << m_watchedPath;
-        // Keys, routes, providers and prices apply to the next request; these belong to the
-        // listening server and wait for its restart. Say so instead of seeming to ignore them.
-        const GatewaySettings &edited = result.config->gateway;
-        QStringList later;
-        if (edited.listen != running.listen)
-            later << QStringLiteral("gateway.listen");
-        if (edited.maxBodyBytes != running.maxBodyBytes)
-            later << QStringLiteral("gateway.maxBodyBytes");
-        if (edited.headerTimeoutMs != running.headerTimeoutMs)
-            later << QStringLiteral("gateway.headerTimeoutMs");
-        if (edited.idleTimeoutMs != running.idleTimeoutMs)
-            later << QStringLiteral("gateway.idleTimeoutMs");
-        if (edited.workerThreads != running.workerThreads)
-            later << QStringLiteral("gateway.workerThreads");
-        if (!later.isEmpty())
-            qCInfo(lcConfig).noquote() << "changes to" << later.join(QStringLiteral(", "))
-                                       << "take effect when the gateway restarts";
         return;
     }
     qCWarning(lcConfig).noquote() << "configuration" << m_watchedPath << "not applied; keeping the running one:";

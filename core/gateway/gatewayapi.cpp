@@ -164,8 +164,9 @@ void GatewayApi::handle(HttpRequest request, HttpResponder *responder)
     // with the id the client got, no usage row.
     const auto refuse = [&](int status, const QString &message, const QString &code) {
         sendError(responder, requestId, status, message, code);
+        // The path, not the whole target: a query string may carry a client's secret.
         qCInfo(lcGateway).noquote() << QString::fromLatin1(requestId) << QString::fromLatin1(request.method)
-                                    << QString::fromUtf8(request.target) << u"status=" + QString::number(status)
+                                    << QString::fromUtf8(path.toByteArray()) << u"status=" + QString::number(status)
                                     << u"error=\"" + message + u'"';
     };
     if (path == "/health") {
@@ -212,7 +213,7 @@ void GatewayApi::handle(HttpRequest request, HttpResponder *responder)
     else if (path == "/v1/embeddings")
         endpoint = int(UpstreamEndpoint::Embeddings);
     if (endpoint < 0) {
-        refuse(404, QStringLiteral("Unknown request URL: %1 %2").arg(QString::fromLatin1(request.method), QString::fromUtf8(request.target)),
+        refuse(404, QStringLiteral("Unknown request URL: %1 %2").arg(QString::fromLatin1(request.method), QString::fromUtf8(path.toByteArray())),
                QStringLiteral("unknown_url"));
         return;
     }
@@ -476,8 +477,9 @@ void GatewayApi::record(Exchange *ex, const LadderOutcome &outcome, int clientSt
         r.cost = total;
     } else if (!anyTokens && outcome.ok) {
         r.cost = calculator.cost(r); // a node answer without a usage block: energy only, or unpriced
-    } else if (outcome.attemptRecords.isEmpty()) {
-        // Refused before any upstream was called: nothing was spent, which is a price.
+    } else if (!outcome.sentUpstream) {
+        // Refused, or every rung skipped (open circuit, no key), before any upstream was
+        // called: nothing was spent, which is a price.
         r.cost.priced = true;
         r.cost.priceSource = QStringLiteral("not sent upstream");
     }

@@ -15,6 +15,8 @@
 #include <unistd.h>
 #endif
 
+using namespace Qt::StringLiterals;
+
 namespace Switchyard {
 
 namespace {
@@ -45,8 +47,8 @@ QString errorCode(int status)
 void sendOwnError(ConnectionResponder *responder, int status, const QString &message)
 {
     const QByteArray requestId = newRequestId();
-    qCInfo(lcGateway).noquote() << QString::fromLatin1(requestId) << u"refused by the connection: status=" << status
-                                << u" error=\"" << message << u'"';
+    qCInfo(lcGateway).noquote() << QString::fromLatin1(requestId) << u"refused by the connection: status="_s + QString::number(status)
+                                << u"error=\""_s + message + u'"';
     responder->send(status,
                     {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
                      {QByteArrayLiteral("X-Request-Id"), requestId}},

@@ -86,6 +86,7 @@ void LadderRunner::tryNext()
         }
         ++m_outcome.attempts;
         m_outcome.servedBy = target;
+        m_outcome.sentUpstream = true;
         m_call = m_client->start(call, this);
         connect(m_call, &UpstreamCallHandle::chunk, this, &LadderRunner::onChunk);
         connect(m_call, &UpstreamCallHandle::finished, this, &LadderRunner::onFinished);

@@ -22,6 +22,7 @@ struct LadderOutcome {
     UpstreamResult result;        ///< of the last attempt made
     UpstreamTarget servedBy;      ///< target of the last attempt made
     int attempts = 0;             ///< rungs tried (skipped rungs not counted)
+    bool sentUpstream = false;    ///< a request went out to an upstream (else nothing can have been spent)
     QList<AttemptRecord> attemptRecords; ///< one per rung tried or skipped; tokens set, cost not yet
     QList<UpstreamTarget> attemptTargets; ///< parallel to attemptRecords
 };

@@ -34,6 +34,8 @@ struct Runtime::Private {
     int pendingSecrets = 0;
     QStringList unresolved;
     QString listen;
+    GatewaySettings served; ///< what the running server was started with
+    QStringList waitingForRestart; ///< gateway.* settings edited since, last said in the log
     Errors gatewayErrors; ///< why the last start of the gateway failed; empty once it serves
 };
 
@@ -127,6 +129,7 @@ bool Runtime::start(Errors *errors)
     if (d->options.watchConfig)
         d->config->watchFile(path);
     connect(d->config.get(), &ConfigStore::snapshotChanged, this, &Runtime::resolveSecrets);
+    connect(d->config.get(), &ConfigStore::snapshotChanged, this, &Runtime::noteSettingsWaitingForRestart);
 
     d->usage = std::make_unique<UsageStore>(d->options.databasePath);
     if (!d->usage->open(&errs))
@@ -190,8 +193,37 @@ bool Runtime::startGateway(Errors *errors)
         ? QString(u'[' + server.address.toString() + QStringLiteral("]:") + port)
         : QString(server.address.toString() + u':' + port);
     d->gatewayErrors.clear();
+    d->served = config.gateway;
+    d->waitingForRestart.clear();
     Q_EMIT gatewayStateChanged(true, d->listen);
     return true;
+}
+
+void Runtime::noteSettingsWaitingForRestart()
+{
+    // Keys, routes, providers and prices apply to the next request; these belong to the
+    // listening server. Say once which edits wait for a restart, instead of seeming to ignore
+    // them; editing them back to what runs clears it.
+    if (!d->server)
+        return;
+    const GatewaySettings &edited = d->config->snapshot()->config.gateway;
+    QStringList waiting;
+    if (edited.listen != d->served.listen && d->options.listenOverride.isEmpty())
+        waiting << QStringLiteral("gateway.listen");
+    if (edited.maxBodyBytes != d->served.maxBodyBytes)
+        waiting << QStringLiteral("gateway.maxBodyBytes");
+    if (edited.headerTimeoutMs != d->served.headerTimeoutMs)
+        waiting << QStringLiteral("gateway.headerTimeoutMs");
+    if (edited.idleTimeoutMs != d->served.idleTimeoutMs)
+        waiting << QStringLiteral("gateway.idleTimeoutMs");
+    if (edited.workerThreads != d->served.workerThreads)
+        waiting << QStringLiteral("gateway.workerThreads");
+    if (waiting == d->waitingForRestart)
+        return;
+    d->waitingForRestart = waiting;
+    if (!waiting.isEmpty())
+        qCInfo(lcConfig).noquote() << "changes to" << waiting.join(QStringLiteral(", "))
+                                   << "take effect when the gateway restarts";
 }
 
 Errors Runtime::gatewayErrors() const

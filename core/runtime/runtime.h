@@ -64,6 +64,7 @@ Q_SIGNALS:
 
 private:
     void resolveSecrets();
+    void noteSettingsWaitingForRestart();
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -671,12 +671,16 @@ void TestGatewayE2E::pipelinedRequestsAnswerInOrder()
     QVERIFY(start());
     // The first call is slow, the second fast: the answers still come in request order.
     FakeReply slow = FakeReply::json(200, completion(u"gpt-4o"_s, u"first"_s));
-    slow.delayBeforeHeadersMs = 300;
+    slow.delayBeforeHeadersMs = 1000;
     m_a->enqueue(slow);
     m_b->enqueue(FakeReply::json(200, completion(u"gpt-4o"_s, u"second"_s)));
     QTcpSocket client;
     // One write: the second request is on the wire before the first is answered.
     QVERIFY(connectAndWrite(client, rawChatRequest(chatBody(u"fake/gpt-4o"_s)) + rawChatRequest(chatBody(u"fake2/gpt-4o"_s))));
+    // Both are in flight at once: the second reaches its upstream while the first still waits.
+    QTRY_COMPARE_WITH_TIMEOUT(m_b->requestCount(), 1, 900);
+    QCOMPARE(m_a->requestCount(), 1);
+    QCOMPARE(client.bytesAvailable(), 0);
 
     QByteArray received;
     QStringList contents;

@@ -295,6 +295,15 @@ void TestLadderRunner::missingKeyClimbs()
     QCOMPARE(trace(o), (QStringList{u"a:failed:no-key"_s, u"b:ok"_s}));
     QCOMPARE(a.requestCount(), 0);
     QCOMPARE(b.lastRequest().header("authorization"), QByteArray("Bearer sk-b"));
+    QVERIFY(o.sentUpstream);
+
+    // No rung has a key: nothing went out, so nothing can have been spent.
+    plan.rungs[1].target.apiKeyRef = u"env:SY_NOT_SET_EITHER"_s;
+    LadderRunner keyless(plan, prototype(), false, &m_client, nullptr, &secrets);
+    const LadderOutcome none = run(keyless);
+    QVERIFY(!none.ok);
+    QCOMPARE(trace(none), (QStringList{u"a:failed:no-key"_s, u"b:failed:no-key"_s}));
+    QVERIFY(!none.sentUpstream);
 }
 
 void TestLadderRunner::streamCommitsAtFirstChunk()

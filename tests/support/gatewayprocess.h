@@ -9,6 +9,8 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <csignal>
+
 namespace Switchyard {
 
 /// An HTTP answer as a test client saw it.
@@ -38,7 +40,7 @@ public:
     bool start(const QStringList &extraArgs = {}, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
     /// `signal` (SIGTERM by default, or SIGINT as from a terminal) and wait; returns the exit
     /// code (-1 when it did not exit cleanly).
-    int stop(int signal = 15);
+    int stop(int signal = SIGTERM);
     bool isRunning() const;
     QString baseUrl() const { return m_baseUrl; } ///< http://127.0.0.1:PORT
     QString log() const;

@@ -3,6 +3,7 @@
 // stop/start, moving the port, snippets, creating a key, today's spend.
 #include "core/config/configio.h"
 #include "core/config/configstore.h"
+#include "core/config/defaultconfig.h"
 #include "core/gateway/apikeys.h"
 #include "core/runtime/runtime.h"
 #include "core/usage/usagestore.h"
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void copiesTheBaseUrl();
     void createsAKey();
     void statusLineShowsTodaysSpend();
+    void keysTextFollowsTheListenAddress();
     void statusLineThrottlesQueries();
     void rateMeterForgetsOldRequests();
     void screenshot();
@@ -319,6 +321,35 @@ void TestOverviewPage::statusLineShowsTodaysSpend()
 
     m_gateway->stop();
     QVERIFY(state->text().contains(u"stopped"_s));
+}
+
+void TestOverviewPage::keysTextFollowsTheListenAddress()
+{
+    // Started on every interface with one key (the configuration itself says loopback).
+    m_page.reset();
+    m_gateway.reset();
+    m_runtime.reset();
+    const QByteArray key = ApiKeys::generateKey();
+    Config config = *ConfigIo::parse(DefaultConfig::json()).config;
+    config.gateway.keys = {{u"laptop"_s, ApiKeys::sha256Hex(key), {}}};
+    const QString path = m_dir->filePath(u"config.json"_s);
+    QVERIFY(ConfigIo::saveFile(config, path, nullptr));
+    RuntimeOptions options{path, m_dir->filePath(u"usage.sqlite3"_s), u"0.0.0.0:0"_s};
+    options.watchConfig = false;
+    m_runtime = std::make_unique<Runtime>(options);
+    Errors errors;
+    QVERIFY2(m_runtime->start(&errors), qPrintable(errors.value(0).toString()));
+    m_gateway = std::make_unique<GatewayControl>(m_runtime.get());
+    m_page = std::make_unique<OverviewPage>(m_gateway.get());
+    auto *keys = child<QLabel>(m_page.get(), u"keysLabel"_s);
+    QVERIFY(keys->text().contains(u"laptop"_s));
+
+    // The last key removed: the page must not promise that any key works, as on loopback.
+    config.gateway.keys.clear();
+    QVERIFY(m_runtime->configStore()->apply(config, path).isEmpty());
+    QTRY_VERIFY2(keys->text().contains(u"refuses every request"_s), qPrintable(keys->text()));
+    QVERIFY(keys->text().contains(m_runtime->listenAddress()));
+    QCOMPARE(httpGet(u"http://127.0.0.1:%1/v1/models"_s.arg(m_runtime->listenAddress().section(u':', -1)), key), 401);
 }
 
 void TestOverviewPage::statusLineThrottlesQueries()

@@ -2,6 +2,7 @@
 #include "ui/gateway/overviewpage.h"
 
 #include "core/config/configstore.h"
+#include "core/gateway/apikeys.h"
 #include "core/runtime/runtime.h"
 #include "ui/gateway/codesnippets.h"
 #include "ui/gateway/createkeydialog.h"
@@ -76,6 +77,7 @@ OverviewPage::OverviewPage(GatewayControl *gateway, QWidget *parent)
 
     connect(m_gateway, &GatewayControl::stateChanged, this, [this] {
         updateState();
+        updateKeys(); // whether keys are required follows the address listened on
         updateSnippets();
     });
     connect(m_gateway->runtime()->configStore(), &ConfigStore::snapshotChanged, this, [this] {
@@ -234,6 +236,13 @@ void OverviewPage::updateKeys()
 {
     const GatewaySettings &settings = m_gateway->runtime()->configStore()->snapshot()->config.gateway;
     if (settings.keys.isEmpty()) {
+        // The address listened on decides, not the configured one (--listen may differ).
+        const QString listen = m_gateway->runtime()->listenAddress();
+        if (m_gateway->runtime()->isGatewayRunning() && !ApiKeys::isLoopbackListen(listen)) {
+            m_keys->setText(tr("No keys, and the gateway listens on %1, which is not loopback: it refuses every "
+                               "request until you create a key.").arg(listen));
+            return;
+        }
         m_keys->setText(tr("No keys yet. On loopback the gateway accepts any key (the SDKs need a non-empty one), "
                            "so local programs work at once. Create a key to require it from every program."));
         return;
