@@ -95,6 +95,21 @@ private Q_SLOTS:
 
 private:
     QString url(const QString &path) const { return u"http://"_s + m_runtime->listenAddress() + path; }
+    /// The runtime on m_dir's config.json and database, listening on `listen`, and the page;
+    /// m_page stays null when the runtime does not start.
+    void startPage(const QString &listen)
+    {
+        RuntimeOptions options{m_dir->filePath(u"config.json"_s), m_dir->filePath(u"usage.sqlite3"_s), listen};
+        options.watchConfig = false;
+        m_runtime = std::make_unique<Runtime>(options);
+        Errors errors;
+        if (!m_runtime->start(&errors)) {
+            qWarning().noquote() << errors.value(0).toString();
+            return;
+        }
+        m_gateway = std::make_unique<GatewayControl>(m_runtime.get());
+        m_page = std::make_unique<OverviewPage>(m_gateway.get());
+    }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Runtime> m_runtime;
@@ -113,13 +128,8 @@ void TestOverviewPage::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    RuntimeOptions options{m_dir->filePath(u"config.json"_s), m_dir->filePath(u"usage.sqlite3"_s), u"127.0.0.1:0"_s};
-    options.watchConfig = false;
-    m_runtime = std::make_unique<Runtime>(options);
-    Errors errors;
-    QVERIFY2(m_runtime->start(&errors), qPrintable(errors.value(0).toString()));
-    m_gateway = std::make_unique<GatewayControl>(m_runtime.get());
-    m_page = std::make_unique<OverviewPage>(m_gateway.get());
+    startPage(u"127.0.0.1:0"_s);
+    QVERIFY(m_page);
     m_page->resize(1090, 740);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
@@ -334,13 +344,8 @@ void TestOverviewPage::keysTextFollowsTheListenAddress()
     config.gateway.keys = {{u"laptop"_s, ApiKeys::sha256Hex(key), {}}};
     const QString path = m_dir->filePath(u"config.json"_s);
     QVERIFY(ConfigIo::saveFile(config, path, nullptr));
-    RuntimeOptions options{path, m_dir->filePath(u"usage.sqlite3"_s), u"0.0.0.0:0"_s};
-    options.watchConfig = false;
-    m_runtime = std::make_unique<Runtime>(options);
-    Errors errors;
-    QVERIFY2(m_runtime->start(&errors), qPrintable(errors.value(0).toString()));
-    m_gateway = std::make_unique<GatewayControl>(m_runtime.get());
-    m_page = std::make_unique<OverviewPage>(m_gateway.get());
+    startPage(u"0.0.0.0:0"_s);
+    QVERIFY(m_page);
     auto *keys = child<QLabel>(m_page.get(), u"keysLabel"_s);
     QVERIFY(keys->text().contains(u"laptop"_s));
 
