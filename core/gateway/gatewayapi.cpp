@@ -485,9 +485,6 @@ void GatewayApi::record(Exchange *ex, const LadderOutcome &outcome, int clientSt
     }
     // else: unpriced (priced=false), never $0 pretending to be a price
 
-    if (m_context.usage)
-        m_context.usage->record(r);
-
     GatewayMetrics::RequestSample sample;
     sample.route = r.route;
     sample.target = r.model.isEmpty() ? QString() : outcome.servedBy.label();
@@ -533,6 +530,9 @@ void GatewayApi::record(Exchange *ex, const LadderOutcome &outcome, int clientSt
         if (!LogWriter::info(lcGateway(), line.view()))
             qCInfo(lcGateway).noquote() << QString::fromUtf8(line.view());
     }
+
+    if (m_context.usage)
+        m_context.usage->record(std::move(r)); // last: moved, not copied
 }
 
 } // namespace Switchyard

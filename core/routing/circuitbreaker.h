@@ -32,6 +32,9 @@ public:
 
     explicit CircuitBreaker(int failureThreshold = 5, std::chrono::milliseconds cooldown = std::chrono::seconds(30));
 
+    /// True while no target has failures or an open circuit, the usual case: allow() and
+    /// recordSuccess() are then no-ops, so callers can skip building a target's name.
+    bool allHealthy() const { return m_troubled.load(std::memory_order_acquire) == 0; }
     /// False when the target is open (skip it); true lets a call through (the trial when half-open).
     bool allow(const QString &target);
     void recordSuccess(const QString &target);

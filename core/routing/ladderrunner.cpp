@@ -53,7 +53,7 @@ void LadderRunner::tryNext()
     while (++m_index < m_plan.rungs.size()) {
         const PlannedRung &planned = m_plan.rungs.at(m_index);
         const UpstreamTarget &target = planned.target;
-        if (m_breaker && !m_breaker->allow(target.label())) {
+        if (m_breaker && !m_breaker->allHealthy() && !m_breaker->allow(target.label())) {
             UpstreamResult skipped;
             skipped.errorMessage = QStringLiteral("circuit open after repeated failures; skipped");
             m_outcome.servedBy = target;
@@ -173,13 +173,13 @@ void LadderRunner::record(const UpstreamResult &result, const QString &outcome, 
 void LadderRunner::onFinished(const UpstreamResult &result)
 {
     if (m_call) {
+        // Finished calls are kept, children of this runner, until it goes: one deletion with it
+        // instead of an event per call. The call emitting this signal must outlive it anyway.
         m_call->disconnect(this);
-        m_call->deleteLater();
         m_call = nullptr;
     }
     m_outcome.result = result;
     const PlannedRung &planned = m_plan.rungs.at(m_index);
-    const QString label = planned.target.label();
     const bool more = m_index + 1 < m_plan.rungs.size();
 
     if (result.failure == UpstreamFailure::Cancelled) {
@@ -189,8 +189,8 @@ void LadderRunner::onFinished(const UpstreamResult &result)
         return;
     }
     if (result.failure == UpstreamFailure::None) {
-        if (m_breaker)
-            m_breaker->recordSuccess(label);
+        if (m_breaker && !m_breaker->allHealthy())
+            m_breaker->recordSuccess(planned.target.label());
         const QString problem = m_committed || m_prototype.stream ? QString() : qualityProblem(planned.rung, result);
         if (!problem.isEmpty() && more) {
             record(result, QStringLiteral("escalated"), problem);
@@ -204,6 +204,7 @@ void LadderRunner::onFinished(const UpstreamResult &result)
 
     const QString cause = failureCause(result);
     if (m_breaker) {
+        const QString label = planned.target.label();
         if (result.httpStatus == 429 && result.retryAfterMs > 0)
             m_breaker->recordRetryAfter(label, std::chrono::milliseconds(qMin(result.retryAfterMs, 300'000)));
         else if (cause != u"429" && (cause == u"5xx" || cause == u"connect" || cause == u"timeout" || cause == u"first-token"))
