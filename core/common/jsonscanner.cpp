@@ -367,8 +367,9 @@ bool JsonScanner::keyIs(QByteArrayView rawKey, QByteArrayView key)
 {
     if (rawKey == key)
         return true;
-    // memchr, not contains(): this runs for every key of every body the gateway reads.
-    if (rawKey.isEmpty() || !std::memchr(rawKey.data(), '\\', size_t(rawKey.size())))
+    // An escape spells one character with two or more bytes, so an escaped key that means
+    // `key` is longer than it: most keys are ruled out without looking for a backslash.
+    if (rawKey.size() <= key.size() || !std::memchr(rawKey.data(), '\\', size_t(rawKey.size())))
         return false;
     // An escaped key ("\u006dodel"): rare, decode it.
     const QByteArray quoted = '"' + rawKey.toByteArray() + '"';
