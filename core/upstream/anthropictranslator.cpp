@@ -369,6 +369,16 @@ QJsonObject AnthropicTranslator::chunk(const QJsonObject &delta, const QJsonValu
 
 QList<QJsonObject> AnthropicTranslator::translateEvent(const QByteArray &type, const QJsonObject &event)
 {
+    QList<QJsonObject> chunks = translate(type, event);
+    if (!chunks.isEmpty() && !m_pendingRoleChunk.isEmpty()) {
+        chunks.prepend(m_pendingRoleChunk);
+        m_pendingRoleChunk = {};
+    }
+    return chunks;
+}
+
+QList<QJsonObject> AnthropicTranslator::translate(const QByteArray &type, const QJsonObject &event)
+{
     const QString kind = type.isEmpty() ? event.value(u"type"_s).toString() : QString::fromLatin1(type);
     if (kind == u"message_start") {
         const QJsonObject message = event.value(u"message"_s).toObject();
@@ -376,7 +386,8 @@ QList<QJsonObject> AnthropicTranslator::translateEvent(const QByteArray &type, c
         if (!message.value(u"model"_s).toString().isEmpty())
             m_model = message.value(u"model"_s).toString();
         m_usage = message.value(u"usage"_s).toObject();
-        return {chunk({{u"role"_s, u"assistant"_s}, {u"content"_s, u""_s}})};
+        m_pendingRoleChunk = chunk({{u"role"_s, u"assistant"_s}, {u"content"_s, u""_s}});
+        return {};
     }
     if (kind == u"content_block_start") {
         const QJsonObject block = event.value(u"content_block"_s).toObject();
@@ -406,10 +417,21 @@ QList<QJsonObject> AnthropicTranslator::translateEvent(const QByteArray &type, c
             const auto it = m_toolIndexByBlock.constFind(event.value(u"index"_s).toInt());
             if (partial.isEmpty() || it == m_toolIndexByBlock.constEnd())
                 return {};
+            m_toolBlocksWithArguments.insert(event.value(u"index"_s).toInt());
             const QJsonObject call{{u"index"_s, *it}, {u"function"_s, QJsonObject{{u"arguments"_s, partial}}}};
             return {chunk({{u"tool_calls"_s, QJsonArray{call}}})};
         }
         return {}; // signature_delta, citations_delta: nothing in the OpenAI format
+    }
+    if (kind == u"content_block_stop") {
+        // A tool without parameters streams no argument text at all (or only ""); OpenAI sends
+        // "{}" for it, and clients parse the arguments as JSON.
+        const int block = event.value(u"index"_s).toInt();
+        const auto it = m_toolIndexByBlock.constFind(block);
+        if (it == m_toolIndexByBlock.constEnd() || m_toolBlocksWithArguments.contains(block))
+            return {};
+        const QJsonObject call{{u"index"_s, *it}, {u"function"_s, QJsonObject{{u"arguments"_s, u"{}"_s}}}};
+        return {chunk({{u"tool_calls"_s, QJsonArray{call}}})};
     }
     if (kind == u"message_delta") {
         m_finishReason = finishReason(event.value(u"delta"_s)[u"stop_reason"_s]);
@@ -435,7 +457,7 @@ QList<QJsonObject> AnthropicTranslator::translateEvent(const QByteArray &type, c
         if (m_error.isEmpty())
             m_error = {{u"type"_s, u"api_error"_s}, {u"message"_s, u"error event without details"_s}};
     }
-    return {}; // ping, content_block_stop and event types added later
+    return {}; // ping and event types added later
 }
 
 } // namespace Switchyard

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 namespace Switchyard {
@@ -54,6 +55,7 @@ public:
     QJsonValue finishReason() const { return m_finishReason; }
 
 private:
+    QList<QJsonObject> translate(const QByteArray &type, const QJsonObject &event);
     QJsonObject chunk(const QJsonObject &delta, const QJsonValue &finishReason = QJsonValue::Null) const;
 
     qint64 m_created;
@@ -63,6 +65,10 @@ private:
     QJsonValue m_finishReason;
     QJsonObject m_error;
     QHash<int, int> m_toolIndexByBlock; ///< content block index -> OpenAI tool_calls index
+    QSet<int> m_toolBlocksWithArguments; ///< tool blocks that streamed some argument text
+    /// message_start's role chunk, held back until the first chunk with something in it: an
+    /// empty opening must not count as the stream's first token (the ladder commits there).
+    QJsonObject m_pendingRoleChunk;
     bool m_complete = false;
 };
 

@@ -327,6 +327,10 @@ void HttpUpstreamCall::responseFailed(UpstreamConnection::Failure failure, const
             failWithHttpStatus(); // the status is the news, not the cut error body
             return;
         }
+        if (m_streamDone) {
+            succeed(); // the end marker came before the cut: the answer is whole
+            return;
+        }
         failWith(UpstreamFailure::Reset, u"the connection broke after the answer began: %1"_s.arg(message));
         return;
     case UpstreamConnection::Failure::InvalidResponse:

@@ -329,6 +329,28 @@ void TestAnthropicTranslator::stream_data()
                           "{" + head + R"(,"choices":[],"usage":{"prompt_tokens":5,"completion_tokens":9,"total_tokens":14,)"
                               R"("prompt_tokens_details":{"cached_tokens":0},"cache_creation_input_tokens":0,"cache_read_input_tokens":0}})"}
         << QByteArray(R"({"input_tokens":5,"output_tokens":9})") << u"length"_s;
+
+    // What Anthropic sends for a tool without parameters: no argument text, or only "".
+    // OpenAI streams "{}" for it, and clients parse the arguments as JSON.
+    QTest::newRow("tool without arguments")
+        << QByteArrayList{
+               R"(|{"type":"message_start","message":{"id":"msg_1","model":"claude-sonnet-4-6","usage":{"input_tokens":7,"output_tokens":1}}})",
+               R"(|{"type":"content_block_start","index":0,"content_block":{"type":"tool_use","id":"toolu_c","name":"now","input":{}}})",
+               R"(|{"type":"content_block_delta","index":0,"delta":{"type":"input_json_delta","partial_json":""}})",
+               R"(|{"type":"content_block_stop","index":0})",
+               R"(|{"type":"content_block_start","index":1,"content_block":{"type":"tool_use","id":"toolu_d","name":"ping","input":{}}})",
+               R"(|{"type":"content_block_stop","index":1})",
+               R"(|{"type":"message_delta","delta":{"stop_reason":"tool_use"},"usage":{"output_tokens":20}})",
+               R"(|{"type":"message_stop"})"}
+        << QByteArrayList{chunk(R"({"role":"assistant","content":""})"),
+                          chunk(R"({"tool_calls":[{"index":0,"id":"toolu_c","type":"function","function":{"name":"now","arguments":""}}]})"),
+                          chunk(R"({"tool_calls":[{"index":0,"function":{"arguments":"{}"}}]})"),
+                          chunk(R"({"tool_calls":[{"index":1,"id":"toolu_d","type":"function","function":{"name":"ping","arguments":""}}]})"),
+                          chunk(R"({"tool_calls":[{"index":1,"function":{"arguments":"{}"}}]})"),
+                          chunk("{}", R"("tool_calls")"),
+                          "{" + head + R"(,"choices":[],"usage":{"prompt_tokens":7,"completion_tokens":20,"total_tokens":27,)"
+                              R"("prompt_tokens_details":{"cached_tokens":0},"cache_creation_input_tokens":0,"cache_read_input_tokens":0}})"}
+        << QByteArray(R"({"input_tokens":7,"output_tokens":20})") << u"tool_calls"_s;
 }
 
 void TestAnthropicTranslator::stream()

@@ -121,6 +121,7 @@ private Q_SLOTS:
     void connectFailureClimbs();
     void timeoutsAndBrokenAnswers_data();
     void timeoutsAndBrokenAnswers();
+    void anthropicErrorBeforeTheFirstTokenClimbs();
     void notListedCauseStops();
     void qualityChecks_data();
     void qualityChecks();
@@ -229,6 +230,30 @@ void TestLadderRunner::timeoutsAndBrokenAnswers()
     QVERIFY2(clock.elapsed() < 5000, "the rung's limits, not the test's, ended the first attempt");
     if (o.ok)
         QCOMPARE(o.result.content, u"hello"_s);
+}
+
+void TestLadderRunner::anthropicErrorBeforeTheFirstTokenClimbs()
+{
+    // Anthropic opens a stream with message_start and may still fail before any content
+    // ("overloaded_error"): nothing reached the client yet, so the ladder climbs.
+    FakeUpstream a, b;
+    a.enqueue(FakeReply::sseRaw(
+        {"event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"model\":\"claude-sonnet-4-6\","
+         "\"usage\":{\"input_tokens\":9,\"output_tokens\":1}}}\n\n",
+         "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n"}));
+    b.enqueue(FakeReply::sse({R"({"choices":[{"index":0,"delta":{"content":"hello"}}]})",
+                              R"({"choices":[],"usage":{"prompt_tokens":10,"completion_tokens":2}})", "[DONE]"}));
+    Plan plan;
+    plan.rungs = {rung(a.baseUrlString(), u"claude-sonnet-4-6"_s), rung(b.v1UrlString(), u"b"_s)};
+    plan.rungs[0].target.kind = u"anthropic"_s;
+    plan.rungs[0].target.pricingProvider = u"anthropic"_s;
+    LadderRunner runner(plan, prototype(true), false, &m_client, nullptr, nullptr);
+    QSignalSpy committed(&runner, &LadderRunner::committed);
+    const LadderOutcome o = run(runner);
+    QCOMPARE(trace(o), (QStringList{u"claude-sonnet-4-6:escalated:5xx"_s, u"b:ok"_s}));
+    QVERIFY(o.ok);
+    QCOMPARE(committed.count(), 1); // once, on the second rung's first chunk
+    QCOMPARE(o.result.content, u"hello"_s);
 }
 
 void TestLadderRunner::notListedCauseStops()

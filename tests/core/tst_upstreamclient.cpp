@@ -146,6 +146,7 @@ private Q_SLOTS:
     void totalTimeout();
     void brokenConnection_data();
     void brokenConnection();
+    void streamCutAfterItsEndIsWhole();
     void malformed_data();
     void malformed();
     void midStreamErrorObject();
@@ -557,6 +558,20 @@ void TestUpstreamClient::brokenConnection_data()
     QTest::newRow("body shorter than Content-Length") << false << shortBody << 0;
 }
 
+void TestUpstreamClient::streamCutAfterItsEndIsWhole()
+{
+    // The connection breaks after [DONE] but before the chunked body's last empty chunk (a
+    // proxy that closes early): the answer is complete, not a broken stream.
+    FakeUpstream fake;
+    FakeReply reply = FakeReply::sse(openAiStreamEvents(), 5);
+    reply.resetAfterChunk = int(openAiStreamEvents().size());
+    fake.enqueue(reply);
+    const Outcome outcome = run(openAiCall(fake, true), &fake);
+    QVERIFY2(outcome.result().failure == UpstreamFailure::None, qPrintable(outcome.result().errorMessage));
+    QCOMPARE(outcome.result().usage.inputTokens, 20);
+    QCOMPARE(outcome.chunks, openAiStreamEvents().mid(0, 5));
+}
+
 void TestUpstreamClient::brokenConnection()
 {
     QFETCH(bool, stream);
@@ -745,12 +760,14 @@ void TestUpstreamClient::anthropicErrors()
     QCOMPARE(r.body, overloaded);
     QCOMPARE(r.retryAfterMs, 3000);
 
-    // An error event inside a 200 stream.
+    // An error event inside a 200 stream, right after message_start: nothing was delivered
+    // (the empty opening is held back), so a ladder can still climb to its next rung.
     fake.enqueue(FakeReply::sseRaw({anthropicStream().at(0), anthropicEvent("error", overloaded)}));
     const Outcome midStream = run(anthropicCall(fake, true), &fake);
     QCOMPARE(midStream.result().failure, UpstreamFailure::HttpStatus);
     QCOMPARE(midStream.result().httpStatus, 529);
-    QCOMPARE(midStream.result().chunks, 1);
+    QCOMPARE(midStream.result().chunks, 0);
+    QVERIFY(midStream.chunks.isEmpty());
 
     // A stream that stops before message_stop.
     FakeReply cut = FakeReply::sseRaw(anthropicStream().mid(0, 4));
