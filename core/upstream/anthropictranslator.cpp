@@ -228,6 +228,18 @@ QJsonObject AnthropicTranslator::toMessagesRequest(const QJsonObject &chatReques
     QJsonArray messages;
     if (!translateMessages(chatRequest.value(u"messages"_s).toArray(), &system, &messages, error))
         return {};
+    // Anthropic has no response_format: JSON is asked for in the system prompt instead, with
+    // the schema when there is one (a ladder's invalidJson check still guards the answer).
+    const QJsonObject format = chatRequest.value(u"response_format"_s).toObject();
+    const QString formatType = format.value(u"type"_s).toString();
+    if (formatType == u"json_object" || formatType == u"json_schema") {
+        QString instruction = u"Respond with a single JSON object and nothing else: no prose, no code fences."_s;
+        const QJsonObject schema = format.value(u"json_schema"_s)[u"schema"_s].toObject();
+        if (formatType == u"json_schema" && !schema.isEmpty())
+            instruction += u" It must match this JSON schema: "_s
+                + QString::fromUtf8(QJsonDocument(schema).toJson(QJsonDocument::Compact));
+        system.append(QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, instruction}});
+    }
     bool systemCaches = false;
     for (const QJsonValue &block : std::as_const(system))
         systemCaches = systemCaches || block.toObject().contains(u"cache_control"_s);
@@ -243,9 +255,12 @@ QJsonObject AnthropicTranslator::toMessagesRequest(const QJsonObject &chatReques
 
     const QJsonValue maxCompletion = chatRequest.value(u"max_completion_tokens"_s);
     const QJsonValue maxTokens = chatRequest.value(u"max_tokens"_s);
+    // With extended thinking, max_tokens must exceed the thinking budget: the default leaves
+    // the same room for the answer on top of it.
+    const qint64 thinkingBudget = chatRequest.value(u"thinking"_s)[u"budget_tokens"_s].toInteger();
     out.insert(u"max_tokens"_s, maxCompletion.isDouble() ? maxCompletion.toInteger()
                                 : maxTokens.isDouble()   ? maxTokens.toInteger()
-                                                         : DefaultMaxTokens);
+                                                         : DefaultMaxTokens + qMax<qint64>(0, thinkingBudget));
     if (chatRequest.value(u"temperature"_s).isDouble()) // OpenAI allows 0..2, Anthropic 0..1
         out.insert(u"temperature"_s, qMin(1.0, chatRequest.value(u"temperature"_s).toDouble()));
     for (const QString &key : {u"top_p"_s, u"top_k"_s, u"thinking"_s}) {

@@ -81,10 +81,26 @@ void TestAnthropicTranslator::request_data()
         << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"x"}],"max_tokens":100,
                          "max_completion_tokens":200,"temperature":1.5,"top_p":0.9,"stop":"END","stream":true,
                          "stream_options":{"include_usage":true},"n":1,"frequency_penalty":0.5,"presence_penalty":0,
-                         "seed":3,"logprobs":false,"response_format":{"type":"json_object"},"user":"u-42"})")
+                         "seed":3,"logprobs":false,"user":"u-42"})")
         << QByteArray(R"({"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"x"}]}],
                          "max_tokens":200,"temperature":1,"top_p":0.9,"stop_sequences":["END"],"stream":true,
                          "metadata":{"user_id":"u-42"}})");
+
+    // Anthropic has no response_format: the system prompt asks for JSON (and the schema).
+    QTest::newRow("response_format json_object")
+        << QByteArray(R"({"model":"m","messages":[{"role":"system","content":"Extract the fields."},{"role":"user","content":"x"}],
+                         "response_format":{"type":"json_object"}})")
+        << QByteArray(R"({"model":"m","system":"Extract the fields.\n\nRespond with a single JSON object and nothing else: no prose, no code fences.",
+                         "messages":[{"role":"user","content":[{"type":"text","text":"x"}]}],"max_tokens":4096})");
+    QTest::newRow("response_format json_schema")
+        << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"x"}],
+                         "response_format":{"type":"json_schema","json_schema":{"name":"p","schema":{"type":"object","properties":{"a":{"type":"integer"}}}}}})")
+        << QByteArray(R"({"model":"m","system":"Respond with a single JSON object and nothing else: no prose, no code fences. It must match this JSON schema: {\"properties\":{\"a\":{\"type\":\"integer\"}},\"type\":\"object\"}",
+                         "messages":[{"role":"user","content":[{"type":"text","text":"x"}]}],"max_tokens":4096})");
+    QTest::newRow("thinking budget raises the default max_tokens")
+        << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"x"}],"thinking":{"type":"enabled","budget_tokens":10000}})")
+        << QByteArray(R"({"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"x"}]}],"max_tokens":14096,
+                         "thinking":{"type":"enabled","budget_tokens":10000}})");
 
     QTest::newRow("stop array, max_tokens, top_k and thinking pass")
         << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"x"}],"max_tokens":50,"stop":["a","b"],
