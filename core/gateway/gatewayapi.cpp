@@ -461,11 +461,16 @@ void GatewayApi::record(Exchange *ex, const LadderOutcome &outcome, int clientSt
         r.attemptRecords.append(a);
     }
     if (outcome.committed && !outcome.result.hasUsage && !outcome.attemptRecords.isEmpty()) {
-        // The stream broke before its usage chunk: the tokens were still spent. Estimate
-        // them (about 4 characters a token) rather than record a free or unknown call.
+        // The stream broke before its usage chunk: the tokens were still spent. Take what the
+        // upstream reported before it broke off (Anthropic's input and cache counts), estimate
+        // the rest (about 4 characters a token) rather than record a free or unknown call.
         AttemptRecord &last = r.attemptRecords.last();
-        last.tokens.inputTokens = ex->routing.estimatedPromptTokens;
-        last.tokens.outputTokens = (outcome.result.content.size() + 3) / 4;
+        const TokenUsage &known = outcome.result.usage;
+        if (known.inputTokens > 0)
+            last.tokens = known;
+        else
+            last.tokens.inputTokens = ex->routing.estimatedPromptTokens;
+        last.tokens.outputTokens = qMax<qint64>(known.outputTokens, (outcome.result.content.size() + 3) / 4);
         last.cost = calculator.cost(last, ex->time);
         anyTokens = true;
         allPriced = allPriced && last.cost.priced;

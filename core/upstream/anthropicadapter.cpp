@@ -53,6 +53,8 @@ void AnthropicAdapter::onStreamEvent(const SseParser::Event &event)
         return;
     }
     const QList<QJsonObject> chunks = m_stream.translateEvent(event.type, doc.object());
+    if (event.type == "message_start" || doc.object().value(u"type"_s).toString() == u"message_start")
+        takeUsage(u"anthropic"_s, m_stream.usage(), false); // the input and cache counts, should the stream break
     if (m_stream.hasError()) {
         const QJsonObject error = m_stream.error();
         const QString type = error.value(u"type"_s).toString();

@@ -182,9 +182,11 @@ void HttpUpstreamCall::failWith(UpstreamFailure failure, const QString &message)
     finish();
 }
 
-void HttpUpstreamCall::takeUsage(const QString &flavor, const QJsonObject &usageOrResponse)
+void HttpUpstreamCall::takeUsage(const QString &flavor, const QJsonObject &usageOrResponse, bool complete)
 {
     takeUsage(flavor, QByteArrayView(QJsonDocument(usageOrResponse).toJson(QJsonDocument::Compact)));
+    if (!complete)
+        m_result.hasUsage = false;
 }
 
 void HttpUpstreamCall::takeUsage(const QString &flavor, QByteArrayView usageOrResponse)

@@ -76,8 +76,9 @@ protected:
 
     void succeed();
     void failWith(UpstreamFailure failure, const QString &message);
-    /// Reads token counts with the price catalog (one place for usage formats).
-    void takeUsage(const QString &flavor, const QJsonObject &usageOrResponse);
+    /// Reads token counts with the price catalog (one place for usage formats). `complete`
+    /// false: counts known so far of a stream still running (UpstreamResult::usage).
+    void takeUsage(const QString &flavor, const QJsonObject &usageOrResponse, bool complete = true);
     /// The same from JSON text JsonScanner validated (the hot path: no document built).
     void takeUsage(const QString &flavor, QByteArrayView usageOrResponse);
     /// Points `prepared` at `path` appended to the configured baseUrl (without doubling a

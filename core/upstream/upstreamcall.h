@@ -77,7 +77,9 @@ struct UpstreamResult {
     QByteArray body;             ///< non-streaming: the OpenAI-format response JSON (translated for
                                  ///< Anthropic); on HttpStatus: the upstream's error body as received
     QString errorMessage;        ///< plain words for logs and the usage row; no secrets
-    bool hasUsage = false;
+    bool hasUsage = false;       ///< the upstream reported the call's whole usage
+    /// With hasUsage, the call's usage. Without, what the upstream reported before it broke
+    /// off, if anything (Anthropic's input and cache counts from message_start).
     TokenUsage usage;
     QString finishReason;        ///< "stop", "length", "tool_calls", ... (OpenAI vocabulary)
     QString content;             ///< assistant text (concatenated deltas for streams), for quality checks

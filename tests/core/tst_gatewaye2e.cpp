@@ -173,6 +173,7 @@ private Q_SLOTS:
     void shutdownWithACallInFlight_data();
     void embeddingsAndCompletionsPassThrough();
     void nodeCallIsRecordedWithNodeTaskAndFirstToken();
+    void brokenAnthropicStreamKeepsItsInputCounts();
     void pipelinedRequestsAnswerInOrder();
     void streamChunksAreRelayedAsTheyArrive();
     void shutdownWithACallInFlight();
@@ -664,6 +665,37 @@ void TestGatewayE2E::nodeCallIsRecordedWithNodeTaskAndFirstToken()
     QVERIFY(rows[0].stream);
     QVERIFY2(!rows[0].ttftMs.isNull() && rows[0].ttftMs.toLongLong() >= 50, qPrintable(rows[0].ttftMs.toString()));
     QVERIFY2(rows[0].latencyMs >= rows[0].ttftMs.toLongLong(), qPrintable(QString::number(rows[0].latencyMs)));
+}
+
+void TestGatewayE2E::brokenAnthropicStreamKeepsItsInputCounts()
+{
+    // An Anthropic stream that breaks after some text: message_start already said how many
+    // input tokens came from the cache, so the row is priced with cache rates, not guessed.
+    const QString claude = uR"({ "id": "claude", "kind": "anthropic", "baseUrl": "%1", "apiKey": "env:SY_FAKE_KEY",
+                                 "catalogId": "anthropic" },)"_s.arg(m_b->baseUrlString());
+    m_gateway->writeConfig(configFor(*m_a, *m_b).replace(u"\"providers\": ["_s, u"\"providers\": ["_s + claude).toUtf8());
+    QVERIFY2(m_gateway->start({}, gatewayEnv()), qPrintable(m_gateway->log()));
+    auto event = [](const QByteArray &type, const QByteArray &json) -> QByteArray { return "event: " + type + "\ndata: " + json + "\n\n"; };
+    FakeReply cut = FakeReply::sseRaw(
+        {event("message_start", R"({"type":"message_start","message":{"id":"msg_1","model":"claude-sonnet-4-5","usage":)"
+                                R"({"input_tokens":10,"cache_creation_input_tokens":200,"cache_read_input_tokens":3000,"output_tokens":1}}})"),
+         event("content_block_start", R"({"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}})"),
+         event("content_block_delta", R"({"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Bonjour"}})")},
+        20);
+    cut.resetAfterChunk = 3;
+    m_b->enqueue(cut);
+    const TestResponse r = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"claude/claude-sonnet-4-5"_s, true));
+    QCOMPARE(r.status, 200);
+    QVERIFY2(r.body.contains("Bonjour") && r.body.contains("stream_interrupted"), r.body.constData());
+
+    QCOMPARE(m_gateway->stop(), 0);
+    const QList<Row> rows = requestRows(m_gateway->databasePath());
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].input, 3210); // 10 + 200 written + 3000 read, as reported
+    QCOMPARE(rows[0].output, 2);   // "Bonjour", estimated: the count never came
+    QVERIFY(rows[0].priced);
+    // Sonnet 4.5 per million: $3 input, $3.75 cache write, $0.30 cache read, $15 output.
+    QCOMPARE(rows[0].cost.toLongLong(), 10 * 3000 + 200 * 3750 + 3000 * 300 + 2 * 15000);
 }
 
 void TestGatewayE2E::pipelinedRequestsAnswerInOrder()

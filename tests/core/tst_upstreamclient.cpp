@@ -769,10 +769,16 @@ void TestUpstreamClient::anthropicErrors()
     QCOMPARE(midStream.result().chunks, 0);
     QVERIFY(midStream.chunks.isEmpty());
 
-    // A stream that stops before message_stop.
+    // A stream that stops before message_stop: a reset, with what message_start said about
+    // the input and the cache kept (not the whole usage), so the cost is not a guess.
     FakeReply cut = FakeReply::sseRaw(anthropicStream().mid(0, 4));
     fake.enqueue(cut);
-    QCOMPARE(run(anthropicCall(fake, true), &fake).result().failure, UpstreamFailure::Reset);
+    const UpstreamResult broken = run(anthropicCall(fake, true), &fake).result();
+    QCOMPARE(broken.failure, UpstreamFailure::Reset);
+    QVERIFY(!broken.hasUsage);
+    QCOMPARE(broken.usage.inputTokens, 3210);
+    QCOMPARE(broken.usage.cacheReadTokens, 3000);
+    QCOMPARE(broken.usage.cacheWriteTokens, 200);
 
     // A request that cannot be translated is refused without a request.
     const int before = fake.requestCount();
