@@ -89,7 +89,7 @@ void HttpUpstreamCall::start()
     ByteBuilder request(256 + endpoint.target.size() + endpoint.authority.size() + m_call.requestId.size()
                         + prepared.headers.size() + prepared.body.size());
     request << "POST " << endpoint.target << " HTTP/1.1\r\nHost: " << endpoint.authority
-            << "\r\nContent-Type: application/json\r\nUser-Agent: Switchyard\r\nAccept: "
+            << "\r\nContent-Type: application/json\r\nUser-Agent: Switchyard\r\nAccept-Encoding: identity\r\nAccept: "
             << (m_call.stream ? "text/event-stream" : "application/json") << "\r\n";
     if (!m_call.requestId.isEmpty())
         request << "X-Request-Id: " << m_call.requestId << "\r\n";
@@ -202,10 +202,19 @@ void HttpUpstreamCall::takeUsage(const QString &flavor, QByteArrayView usageOrRe
 
 bool HttpUpstreamCall::setEndpoint(Prepared *prepared, QStringView path)
 {
-    QString base = m_call.target.baseUrl;
+    // The endpoint's path goes before the base URL's query, which some upstreams need on
+    // every call (Azure OpenAI's ?api-version=...); a fragment is never sent.
+    QStringView base = m_call.target.baseUrl;
+    if (const qsizetype hash = base.indexOf(u'#'); hash >= 0)
+        base = base.first(hash);
+    QStringView query;
+    if (const qsizetype question = base.indexOf(u'?'); question >= 0) {
+        query = base.sliced(question);
+        base = base.first(question);
+    }
     while (base.endsWith(u'/'))
         base.chop(1);
-    prepared->endpoint = m_pool->endpoint(base + path);
+    prepared->endpoint = m_pool->endpoint(base + path + query);
     if (!prepared->endpoint.valid) {
         prepared->error = u"invalid upstream base URL for %1"_s.arg(m_call.target.owner());
         prepared->errorStatus = 500;
@@ -228,6 +237,14 @@ void HttpUpstreamCall::responseHeadReceived(const HttpResponseParser &head)
     m_headersSeen = true;
     m_connectDeadline = -1;
     m_result.httpStatus = head.status();
+    // Asked for identity; a proxy that compresses anyway would otherwise surface as "not JSON".
+    if (const QByteArrayView encoding = head.header("Content-Encoding");
+        !encoding.isEmpty() && encoding.compare("identity", Qt::CaseInsensitive) != 0) {
+        failWith(UpstreamFailure::InvalidResponse,
+                 u"the upstream compressed its answer (Content-Encoding: %1) although none was asked for"_s.arg(
+                     QString::fromLatin1(encoding.first(qMin<qsizetype>(encoding.size(), 40)))));
+        return;
+    }
     m_httpOk = m_result.httpStatus >= 200 && m_result.httpStatus < 300;
     if (m_httpOk && m_call.stream && head.header("Content-Type").startsWith("application/json")) {
         m_jsonInsteadOfStream = true; // an error or a complete answer; not what we asked for

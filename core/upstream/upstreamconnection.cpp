@@ -11,6 +11,11 @@ using namespace Qt::StringLiterals;
 
 namespace Switchyard {
 
+namespace {
+// A close caused by the upstream's idle timeout arrives within moments of our write.
+constexpr qint64 kStaleCloseWindowMs = 1000;
+} // namespace
+
 UpstreamConnection::UpstreamConnection(UpstreamPool *pool, const QString &host, quint16 port, bool tls)
     : QObject(pool)
     , m_pool(pool)
@@ -115,6 +120,7 @@ void UpstreamConnection::onBytesWritten()
     if (m_written || !m_receiver || !m_socket || m_socket->bytesToWrite() > 0)
         return;
     m_written = true;
+    m_writtenClock.start();
     m_receiver->requestWritten();
 }
 
@@ -204,7 +210,11 @@ void UpstreamConnection::onSocketError(QAbstractSocket::SocketError error)
         receiver->responseCompleted();
         return;
     }
-    if (m_responseBytes == 0 && m_completed > 0 && !m_retried && retryOnFreshSocket())
+    // A reused connection the upstream closed as our request went out (its idle timeout
+    // racing the write) is retried once. Not when the close came long after the request was
+    // written: the upstream may have worked on it, and a generation sent twice is paid twice.
+    const bool closedAsWritten = !m_written || m_writtenClock.elapsed() < kStaleCloseWindowMs;
+    if (m_responseBytes == 0 && m_completed > 0 && !m_retried && closedAsWritten && retryOnFreshSocket())
         return;
 
     QString reason = m_socket->errorString();

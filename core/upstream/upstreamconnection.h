@@ -100,6 +100,7 @@ private:
     QByteArray m_body;             ///< decoded body bytes of one read
     HttpResponseParser m_parser;
     QElapsedTimer m_idleClock;
+    QElapsedTimer m_writtenClock;  ///< since the request was fully written
     QString m_tlsErrors;           ///< certificate problems of the handshake, for the message
     quint64 m_exchange = 0;        ///< counts exchanges; a changed value means the receiver left
     qint64 m_responseBytes = 0;    ///< received in the current exchange

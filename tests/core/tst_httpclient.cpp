@@ -21,6 +21,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <functional>
 #include <optional>
@@ -107,7 +108,10 @@ public:
                         ++m_requests;
                         const QByteArray reply = m_answer(number, (*served)++);
                         if (reply.isEmpty()) {
-                            socket->abort();
+                            if (m_abortDelayMs > 0)
+                                QTimer::singleShot(m_abortDelayMs, socket, [socket] { socket->abort(); });
+                            else
+                                socket->abort();
                             return;
                         }
                         socket->write(reply);
@@ -123,6 +127,8 @@ public:
     }
 
     quint16 port() const { return m_server.serverPort(); }
+    /// An empty answer then closes the connection this long after the request, not at once.
+    void setAbortDelay(int ms) { m_abortDelayMs = ms; }
     int connections() const { return m_connections; }
     int requests() const { return m_requests; }
     int disconnects() const { return m_disconnects; }
@@ -133,6 +139,7 @@ private:
     int m_connections = 0;
     int m_requests = 0;
     int m_disconnects = 0;
+    int m_abortDelayMs = 0;
 };
 
 const QByteArray OkBody = R"({"ok":true})";
@@ -199,6 +206,7 @@ private Q_SLOTS:
     void upstreamClosingAnIdleConnectionIsNoticed();
     void stalePooledConnectionIsRetriedOnce();
     void freshConnectionIsNotRetried();
+    void lateDropOfAReusedConnectionIsNotReplayed();
     void abandonClosesTheConnection();
     void refusedPortFailsWithConnect();
     void bytesAfterTheResponseAreNotReused();
@@ -215,6 +223,9 @@ private Q_SLOTS:
 private:
     /// A chat call to https://127.0.0.1:PORT with a key, through a fresh UpstreamClient.
     UpstreamResult secureCall(quint16 port);
+    /// One request answered on a new connection of `pool`, then a second one, reported to
+    /// `second`, on the same connection taken again from the pool.
+    void secondRequestOnAReusedConnection(UpstreamPool &pool, RawServer &server, Recorder *second);
 };
 
 void TestHttpClient::parserSplitAnywhere_data()
@@ -472,6 +483,17 @@ void TestHttpClient::upstreamClosingAnIdleConnectionIsNoticed()
     QTRY_COMPARE_WITH_TIMEOUT(pool.connectionCount(), 0, WaitMs);
 }
 
+void TestHttpClient::secondRequestOnAReusedConnection(UpstreamPool &pool, RawServer &server, Recorder *second)
+{
+    Recorder first;
+    pool.acquire(u"127.0.0.1"_s, server.port(), false)->send(post(server.port()), &first);
+    QTRY_VERIFY_WITH_TIMEOUT(first.completed, WaitMs);
+    UpstreamConnection *connection = pool.acquire(u"127.0.0.1"_s, server.port(), false);
+    QCOMPARE(connection->completedResponses(), 1);
+    connection->send(post(server.port(), R"({"n":2})"), second);
+    QTRY_VERIFY_WITH_TIMEOUT(second->done(), WaitMs);
+}
+
 void TestHttpClient::stalePooledConnectionIsRetriedOnce()
 {
     // Connection 0 answers once, then drops the next request without a byte (the upstream's
@@ -480,13 +502,8 @@ void TestHttpClient::stalePooledConnectionIsRetriedOnce()
         return connection == 0 && request > 0 ? QByteArray() : OkResponse;
     });
     UpstreamPool pool;
-    Recorder first, second;
-    pool.acquire(u"127.0.0.1"_s, server.port(), false)->send(post(server.port()), &first);
-    QTRY_VERIFY_WITH_TIMEOUT(first.completed, WaitMs);
-    UpstreamConnection *connection = pool.acquire(u"127.0.0.1"_s, server.port(), false);
-    QCOMPARE(connection->completedResponses(), 1);
-    connection->send(post(server.port(), R"({"n":2})"), &second);
-    QTRY_VERIFY_WITH_TIMEOUT(second.done(), WaitMs);
+    Recorder second;
+    secondRequestOnAReusedConnection(pool, server, &second);
     QVERIFY2(second.completed, qPrintable(second.message));
     QCOMPARE(second.body, OkBody);
     QCOMPARE(server.connections(), 2);
@@ -506,6 +523,23 @@ void TestHttpClient::stalePooledConnectionIsRetriedOnce()
     QCOMPARE(doomed.failure, UpstreamConnection::Failure::ClosedBeforeHead);
     QCOMPARE(hostile.connections(), 2);
     QCOMPARE(hostile.requests(), 3);
+}
+
+void TestHttpClient::lateDropOfAReusedConnectionIsNotReplayed()
+{
+    // The reused connection breaks 1.5 s after the request went out, without a byte of
+    // answer: the upstream may have worked on it (a generation is paid for), so the failure
+    // is reported instead of the request being sent again.
+    RawServer server([](int connection, int request) {
+        return connection == 0 && request > 0 ? QByteArray() : OkResponse;
+    });
+    server.setAbortDelay(1500);
+    UpstreamPool pool;
+    Recorder second;
+    secondRequestOnAReusedConnection(pool, server, &second);
+    QVERIFY(second.failed);
+    QCOMPARE(server.requests(), 2); // not replayed
+    QCOMPARE(server.connections(), 1);
 }
 
 void TestHttpClient::freshConnectionIsNotRetried()
@@ -904,8 +938,14 @@ void TestHttpClient::requestOnTheWire()
     QCOMPARE(request.header("Authorization"), QByteArray("Bearer sk-wire"));
     QCOMPARE(request.header("X-Request-Id"), QByteArray("req-7"));
     QCOMPARE(request.header("Content-Length").toInt(), request.body.size());
-    QVERIFY(request.header("Accept-Encoding").isEmpty()); // bodies come uncompressed
+    QCOMPARE(request.header("Accept-Encoding"), QByteArray("identity")); // bodies come uncompressed
     QCOMPARE(request.json(), call.body);
+
+    // A base URL with a query (Azure OpenAI's api-version): the endpoint's path goes before it.
+    UpstreamCall azure = call;
+    azure.target.baseUrl = fake.v1UrlString() + u"/?api-version=2024-06-01#ignored"_s;
+    QCOMPARE(runCall(azure).failure, UpstreamFailure::None);
+    QCOMPARE(fake.lastRequest().target, QByteArray("/v1/chat/completions?api-version=2024-06-01"));
 
     // Not http(s): refused locally, as before.
     UpstreamCall ftp = call;
@@ -920,7 +960,7 @@ void TestHttpClient::requestOnTheWire()
     const UpstreamResult unsafe = runCall(forged);
     QCOMPARE(unsafe.failure, UpstreamFailure::HttpStatus);
     QVERIFY(!unsafe.errorMessage.contains(u"sk-x"_s));
-    QCOMPARE(fake.requestCount(), 1);
+    QCOMPARE(fake.requestCount(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestHttpClient)

@@ -593,6 +593,9 @@ void TestUpstreamClient::malformed_data()
     QTest::newRow("non-stream body") << false << FakeReply::raw(200, "{\"choices\": [") << 0;
     QTest::newRow("non-stream HTML") << false << FakeReply::raw(200, "<html>proxy</html>", "text/html") << 0;
     QTest::newRow("JSON instead of a stream") << true << FakeReply::raw(200, chatCompletionJson()) << 0;
+    // Marked compressed (the bytes happen to parse): never taken at face value.
+    QTest::newRow("compressed although identity was asked for")
+        << false << FakeReply::raw(200, chatCompletionJson()).withHeader("Content-Encoding", "gzip") << 0;
     QTest::newRow("stream data not JSON")
         << true << FakeReply::sse({openAiStreamEvents().at(0), "{\"choices\": [", "[DONE]"}) << 1;
 }
