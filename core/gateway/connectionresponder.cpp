@@ -125,7 +125,7 @@ void ConnectionResponder::send(int status, const HttpHeaders &headers, const QBy
 {
     if (m_state != State::Idle || m_gone || m_connection->isClosed())
         return;
-    m_closeAfter = m_closeAfter || m_connection->isClosing();
+    m_closeAfter = m_closeAfter || m_connection->closesAfter(this);
     const bool withBody = !m_headRequest && status != 204 && status != 304;
     const bool copyBody = withBody && body.size() < kCopyBodyBelow;
     QByteArray out = buildHead(status, headers, Framing::Length, body.size(), copyBody ? body.size() : 0);
@@ -144,7 +144,7 @@ void ConnectionResponder::beginStream(int status, const HttpHeaders &headers)
     m_state = State::Streaming;
     // HTTP/1.0 has no chunked coding: the end of the stream is the end of the connection.
     m_chunked = m_versionMinor >= 1;
-    m_closeAfter = m_closeAfter || !m_chunked || m_connection->isClosing();
+    m_closeAfter = m_closeAfter || !m_chunked || m_connection->closesAfter(this);
     m_bodyless = m_headRequest || status == 204 || status == 304;
     m_connection->deliver(this, buildHead(status, headers, m_chunked ? Framing::Chunked : Framing::Close, -1, 0), true);
 }

@@ -134,8 +134,10 @@ void HttpConnection::processInput()
                     setDeadline(Deadline::Header, m_options.headerTimeoutMs);
                 break;
             }
-            if (m_deadline != Deadline::Body)
-                setDeadline(Deadline::Body, m_options.bodyTimeoutMs);
+            // Between reads, as nginx's client_body_timeout: a large upload over a slow link
+            // goes on while bytes keep coming; a stalled one gets its 408. (The headers'
+            // deadline above is absolute instead: that is where slowloris lives.)
+            setDeadline(Deadline::Body, m_options.bodyTimeoutMs);
             if (m_parser.expectsContinue() && !m_continueAnswered) {
                 m_continueAnswered = true;
                 // An interim response must not land inside an earlier final one.

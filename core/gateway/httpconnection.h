@@ -49,6 +49,12 @@ public:
     void responseComplete(ConnectionResponder *responder);
     /// No further request is read; the connection closes after the queued responses.
     bool isClosing() const { return m_phase != Phase::Open; }
+    /// Whether `responder`'s response is the one the connection closes after: the last one
+    /// queued while closing (earlier pipelined answers keep the connection for the later ones).
+    bool closesAfter(const ConnectionResponder *responder) const
+    {
+        return isClosing() && !m_queue.empty() && m_queue.back() == responder;
+    }
     /// The client is gone or the connection was closed: output is dropped.
     bool isClosed() const { return m_phase == Phase::Closed; }
 

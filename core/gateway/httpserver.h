@@ -18,7 +18,7 @@ struct HttpServerOptions {
     int workerThreads = 0;               ///< 0: one per core
     HttpRequestParser::Limits limits;
     int headerTimeoutMs = 10'000;        ///< a started request must have its headers by then (slowloris)
-    int bodyTimeoutMs = 60'000;          ///< ... and its body by then
+    int bodyTimeoutMs = 60'000;          ///< most time between two reads of a request body
     int idleTimeoutMs = 60'000;          ///< idle keep-alive connections are closed after this
     /// A connection whose unsent output exceeds this (a client that stopped reading) is
     /// aborted, and its pending responders see clientGone().

@@ -278,6 +278,8 @@ private Q_SLOTS:
     void slowlorisGets408();
     void trickledHeadersStillTimeOut();
     void bodyTimeoutGets408();
+    void slowBodyThatKeepsComingIsServed();
+    void pipelinedCloseOnlyEndsAfterTheLastAnswer();
     void idleConnectionClosesQuietly();
     void connectionCloseHonoured();
     void http10ResponseAndStream();
@@ -642,6 +644,41 @@ void TestHttpServer::bodyTimeoutGets408()
     QCOMPARE(r->status, 408);
     QVERIFY(c.waitClosed());
     QCOMPARE(s_recorder.handled.load(), 0);
+}
+
+void TestHttpServer::slowBodyThatKeepsComingIsServed()
+{
+    // The body timeout runs between reads: an upload over a slow link goes on as long as
+    // bytes keep coming, though the whole takes far longer than the timeout.
+    HttpServerOptions options;
+    options.bodyTimeoutMs = 400;
+    Client c(startServer(options)->serverPort());
+    c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n");
+    for (const char piece : QByteArray("0123456789")) {
+        QThread::msleep(150);
+        c.send(QByteArray(1, piece));
+    }
+    const std::optional<Response> r = c.next();
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    QCOMPARE(r->body, QByteArray("0123456789"));
+}
+
+void TestHttpServer::pipelinedCloseOnlyEndsAfterTheLastAnswer()
+{
+    // A slow request, then one that asks to close, in one write: both are answered, and only
+    // the second answer closes the connection.
+    Client c(startServer()->serverPort());
+    c.send("GET /delay/200 HTTP/1.1\r\nHost: x\r\n\r\nGET /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    const std::optional<Response> first = c.next();
+    QVERIFY(first);
+    QCOMPARE(first->status, 200);
+    QVERIFY2(first->header("Connection") != "close", first->header("Connection").constData());
+    const std::optional<Response> second = c.next();
+    QVERIFY(second);
+    QCOMPARE(second->status, 200);
+    QCOMPARE(second->header("Connection"), QByteArray("close"));
+    QVERIFY(c.waitClosed());
 }
 
 void TestHttpServer::idleConnectionClosesQuietly()
