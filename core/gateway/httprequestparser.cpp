@@ -256,7 +256,8 @@ bool HttpRequestParser::headersComplete()
     const bool hasLength = m_hasContentLength;
     const QByteArray connection = m_connection.toLower();
     m_request.keepAlive = m_request.versionMinor == 1 ? !connection.contains("close") : connection.contains("keep-alive");
-    m_expectContinue = m_expect.compare("100-continue", Qt::CaseInsensitive) == 0;
+    // HTTP/1.0 has no interim responses: its clients send the body without waiting (RFC 9110).
+    m_expectContinue = m_request.versionMinor >= 1 && m_expect.compare("100-continue", Qt::CaseInsensitive) == 0;
 
     if (m_transferEncodings > 0) {
         // Only plain "chunked" is supported: a second line would add a coding after it, and an

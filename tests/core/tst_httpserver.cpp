@@ -584,6 +584,16 @@ void TestHttpServer::expectContinue()
     r = c.next();
     QVERIFY(r);
     QCOMPARE(r->body, "abc");
+
+    // HTTP/1.0 knows no interim responses: the expectation is ignored, the answer is final.
+    Client old(m_server->serverPort());
+    old.send("POST /echo HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n");
+    QVERIFY(!old.next(300)); // no interim answer while the body is awaited
+    old.send("xyz");
+    r = old.next();
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    QCOMPARE(r->body, "xyz");
 }
 
 void TestHttpServer::expectContinueTooLarge()
