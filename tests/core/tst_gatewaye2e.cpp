@@ -181,6 +181,7 @@ private Q_SLOTS:
     void keysFollowTheListenAddressNotTheConfig();
     void nonLoopbackListenWithoutKeysRefusesToStart();
     void configReloadKeepsRunningSnapshotOnError();
+    void logsOneLinePerRequest_data();
     void logsOneLinePerRequest();
 
 private:
@@ -305,9 +306,23 @@ void TestGatewayE2E::plainChatThroughProvider()
     QCOMPARE(rows[0].cost.toLongLong(), 4'500'000);
 }
 
+void TestGatewayE2E::logsOneLinePerRequest_data()
+{
+    // The line goes straight to the log thread under Qt's default pattern, and through the
+    // message handler when QT_MESSAGE_PATTERN is set: the same text either way.
+    QTest::addColumn<QString>("messagePattern");
+    QTest::newRow("default pattern") << QString();
+    QTest::newRow("QT_MESSAGE_PATTERN set") << u"%{if-category}%{category}: %{endif}%{message}"_s;
+}
+
 void TestGatewayE2E::logsOneLinePerRequest()
 {
-    QVERIFY(start());
+    QFETCH(QString, messagePattern);
+    QProcessEnvironment env = gatewayEnv();
+    if (!messagePattern.isEmpty())
+        env.insert(u"QT_MESSAGE_PATTERN"_s, messagePattern);
+    m_gateway->writeConfig(configFor(*m_a, *m_b).toUtf8());
+    QVERIFY2(m_gateway->start({}, env), qPrintable(m_gateway->log()));
     m_a->enqueue(FakeReply::json(200, completion(u"gpt-4o-2024-08-06"_s, u"Hi!"_s, 1000, 200)));
     QCOMPARE(m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"fake/gpt-4o"_s), {{"X-Switchyard-Task", "greet"}}).status, 200);
     const TestResponse unknown = m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"nope/modèle"_s));
@@ -853,6 +868,12 @@ void TestGatewayE2E::configReloadKeepsRunningSnapshotOnError()
                                .replace(u"\"maxBodyBytes\": 65536"_s, u"\"maxBodyBytes\": 100000"_s)
                                .toUtf8());
     QTRY_VERIFY_WITH_TIMEOUT(m_gateway->log().contains(u"changes to gateway.maxBodyBytes take effect when the gateway restarts"_s), 10000);
+    // Edited back to what runs, with another change: applied, and no new notice.
+    m_gateway->writeConfig(configFor(*m_a, *m_b)
+                               .replace(u"\"aliases\": [\"auto\"]"_s, u"\"aliases\": [\"auto\", \"fast\", \"quick\"]"_s)
+                               .toUtf8());
+    QTRY_COMPARE_WITH_TIMEOUT(m_gateway->post(u"/v1/chat/completions"_s, chatBody(u"quick"_s)).status, 200, 10000);
+    QCOMPARE(m_gateway->log().count(u"take effect when the gateway restarts"_s), 1);
     // A broken edit is reported and the running configuration stays.
     m_gateway->writeConfig("{ \"version\": 1, \"gateway\": { \"listen\": ");
     QTRY_VERIFY_WITH_TIMEOUT(m_gateway->log().contains(u"not applied"_s), 10000);

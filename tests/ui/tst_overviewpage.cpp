@@ -353,6 +353,9 @@ void TestOverviewPage::keysTextFollowsTheListenAddress()
     config.gateway.keys.clear();
     QVERIFY(m_runtime->configStore()->apply(config, path).isEmpty());
     QTRY_VERIFY2(keys->text().contains(u"refuses every request"_s), qPrintable(keys->text()));
+    // The code to paste must not promise that any key works either.
+    const QString python = child<QPlainTextEdit>(m_page.get(), u"pythonSnippet"_s)->toPlainText();
+    QVERIFY2(!python.contains(u"any non-empty key works"_s) && python.contains(u"Create key"_s), qPrintable(python));
     QVERIFY(keys->text().contains(m_runtime->listenAddress()));
     QCOMPARE(httpGet(u"http://127.0.0.1:%1/v1/models"_s.arg(m_runtime->listenAddress().section(u':', -1)), key), 401);
 }

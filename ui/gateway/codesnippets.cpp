@@ -2,6 +2,7 @@
 #include "ui/gateway/codesnippets.h"
 
 #include "core/config/config.h"
+#include "core/gateway/apikeys.h"
 
 namespace Switchyard {
 
@@ -14,11 +15,11 @@ QString examplePrompt()
 
 } // namespace
 
-SnippetOptions CodeSnippets::optionsFor(const Config &config, const QString &baseUrl)
+SnippetOptions CodeSnippets::optionsFor(const Config &config, const QString &baseUrl, const QString &listen)
 {
     SnippetOptions o;
     o.baseUrl = baseUrl;
-    o.keysConfigured = !config.gateway.keys.isEmpty();
+    o.keysRequired = ApiKeys(config.gateway.keys, listen).isRequired();
     if (!config.routes.isEmpty()) {
         o.model = QStringLiteral("route/") + config.routes.first().name;
     } else {
@@ -38,9 +39,6 @@ SnippetOptions CodeSnippets::optionsFor(const Config &config, const QString &bas
 
 QString CodeSnippets::python(const SnippetOptions &o)
 {
-    const QString keyComment = o.keysConfigured
-        ? tr("Set %1 to a key from \"Create key…\".").arg(keyVariable())
-        : tr("No keys are configured yet: any non-empty key works until you create one.");
     const QString nodeLine = o.node.isEmpty()
         ? QStringLiteral("        # \"X-Switchyard-Node\": \"NODE\",  # %1\n").arg(tr("pin the request to a local node"))
         : QStringLiteral("        \"X-Switchyard-Node\": \"%1\",  # %2\n").arg(o.node, tr("pin the request to this node"));
@@ -59,7 +57,7 @@ QString CodeSnippets::python(const SnippetOptions &o)
                           "    messages=[{\"role\": \"user\", \"content\": \"%5\"}],\n"
                           "    extra_headers={\n"
                           "        \"X-Switchyard-Task\": \"%6\",  # %7\n")
-               .arg(keyComment, o.baseUrl, keyVariable(), o.model, examplePrompt(), o.task, tr("spend per task"))
+               .arg(keyComment(o), o.baseUrl, keyVariable(), o.model, examplePrompt(), o.task, tr("spend per task"))
         + nodeLine
         + QStringLiteral("    },\n"
                          ")\n"
@@ -68,9 +66,6 @@ QString CodeSnippets::python(const SnippetOptions &o)
 
 QString CodeSnippets::javascript(const SnippetOptions &o)
 {
-    const QString keyComment = o.keysConfigured
-        ? tr("Set %1 to a key from \"Create key…\".").arg(keyVariable())
-        : tr("No keys are configured yet: any non-empty key works until you create one.");
     const QString nodeLine = o.node.isEmpty()
         ? QStringLiteral("  // { headers: { \"X-Switchyard-Node\": \"NODE\" } },  // %1\n").arg(tr("pin this request to a local node"))
         : QStringLiteral("  { headers: { \"X-Switchyard-Node\": \"%1\" } },  // %2\n").arg(o.node, tr("pin this request to this node"));
@@ -87,24 +82,27 @@ QString CodeSnippets::javascript(const SnippetOptions &o)
                           "\n"
                           "const response = await client.chat.completions.create(\n"
                           "  { model: \"%6\", messages: [{ role: \"user\", content: \"%7\" }] },\n")
-               .arg(keyComment, o.baseUrl, keyVariable(), tr("sent with every request: spend per task"), o.task, o.model,
+               .arg(keyComment(o), o.baseUrl, keyVariable(), tr("sent with every request: spend per task"), o.task, o.model,
                     examplePrompt())
         + nodeLine
         + QStringLiteral(");\n"
                          "console.log(response.choices[0].message.content);\n");
 }
 
+QString CodeSnippets::keyComment(const SnippetOptions &o)
+{
+    return o.keysRequired ? tr("Set %1 to a key from \"Create key…\".").arg(keyVariable())
+                          : tr("No keys are configured yet: any non-empty key works until you create one.");
+}
+
 QString CodeSnippets::curl(const SnippetOptions &o)
 {
-    const QString keyComment = o.keysConfigured
-        ? tr("Set %1 to a key from \"Create key…\".").arg(keyVariable())
-        : tr("No keys are configured yet: any non-empty key works until you create one.");
     // A comment cannot sit inside a continued command line, so an unset node goes above it.
     const QString nodeHint = o.node.isEmpty()
         ? QStringLiteral("# %1: -H \"X-Switchyard-Node: NODE\"\n").arg(tr("To pin the request to a local node, add"))
         : QString();
     const QString nodeHeader = o.node.isEmpty() ? QString() : QStringLiteral("  -H \"X-Switchyard-Node: %1\" \\\n").arg(o.node);
-    return QStringLiteral("# %1\n").arg(keyComment) + nodeHint
+    return QStringLiteral("# %1\n").arg(keyComment(o)) + nodeHint
         + QStringLiteral("curl %1/chat/completions \\\n"
                          "  -H \"Authorization: Bearer ${%2:-sy-local}\" \\\n"
                          "  -H \"Content-Type: application/json\" \\\n"

@@ -14,7 +14,7 @@ struct SnippetOptions {
     QString model;          ///< a model name the gateway serves, e.g. "route/demo"
     QString node;           ///< a configured node for the X-Switchyard-Node example; empty: shown commented out
     QString task = QStringLiteral("classify");
-    bool keysConfigured = false;
+    bool keysRequired = false; ///< the gateway asks for a key (keys exist, or it listens beyond loopback)
 };
 
 /// Client code for the Overview page: the openai Python package, the openai npm package
@@ -26,10 +26,13 @@ class CodeSnippets
     Q_DECLARE_TR_FUNCTIONS(CodeSnippets)
 
 public:
-    /// Options for `config`: the first route (else a provider model), the first node.
-    static SnippetOptions optionsFor(const Config &config, const QString &baseUrl);
+    /// Options for `config`: the first route (else a provider model), the first node; `listen`
+    /// is the address the gateway listens on, which decides whether a key is required.
+    static SnippetOptions optionsFor(const Config &config, const QString &baseUrl, const QString &listen);
 
     static QString python(const SnippetOptions &options);
+    /// The comment above the key line, the same in every language.
+    static QString keyComment(const SnippetOptions &options);
     static QString javascript(const SnippetOptions &options);
     static QString curl(const SnippetOptions &options);
 

@@ -261,7 +261,8 @@ void OverviewPage::updateKeys()
 void OverviewPage::updateSnippets()
 {
     const SnippetOptions options
-        = CodeSnippets::optionsFor(m_gateway->runtime()->configStore()->snapshot()->config, m_gateway->baseUrl());
+        = CodeSnippets::optionsFor(m_gateway->runtime()->configStore()->snapshot()->config, m_gateway->baseUrl(),
+                                   m_gateway->runtime()->listenAddress());
     m_python->setPlainText(CodeSnippets::python(options));
     m_javascript->setPlainText(CodeSnippets::javascript(options));
     m_curl->setPlainText(CodeSnippets::curl(options));
