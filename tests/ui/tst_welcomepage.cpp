@@ -5,6 +5,8 @@
 #include "core/config/configio.h"
 #include "core/config/configstore.h"
 #include "core/config/configvalidator.h"
+#include "core/config/defaultconfig.h"
+#include "core/gateway/apikeys.h"
 #include "core/runtime/runtime.h"
 #include "ui/mainwindow/appcontroller.h"
 #include "ui/mainwindow/mainwindow.h"
@@ -65,6 +67,7 @@ private Q_SLOTS:
     void cleanup();
 
     void showsAndCopiesTheBaseUrl();
+    void wildcardListenShowsWhereClientsConnect();
     void rejectsAnInvalidBaseUrl();
     void addsANode();
     void rejectsADuplicateNodeId();
@@ -148,6 +151,23 @@ void TestWelcomePage::fillAndSubmit(const QString &id, const QString &kind, cons
     modelsEdit->clear();
     QTest::keyClicks(modelsEdit, models);
     QTest::mouseClick(add, Qt::LeftButton);
+}
+
+void TestWelcomePage::wildcardListenShowsWhereClientsConnect()
+{
+    // Listening on every interface (which needs a key): the URL to paste is loopback's.
+    m_page.reset();
+    m_runtime.reset();
+    Config config = *ConfigIo::parse(DefaultConfig::json()).config;
+    config.gateway.keys = {{u"laptop"_s, ApiKeys::sha256Hex(ApiKeys::generateKey()), {}}};
+    QVERIFY(ConfigIo::saveFile(config, configPath(), nullptr));
+    RuntimeOptions options{configPath(), m_dir->filePath(u"usage.sqlite3"_s), u"0.0.0.0:0"_s};
+    options.watchConfig = false;
+    m_runtime = std::make_unique<Runtime>(options);
+    Errors errors;
+    QVERIFY2(m_runtime->start(&errors), qPrintable(errors.value(0).toString()));
+    m_page = std::make_unique<WelcomePage>(m_runtime.get(), nullptr);
+    QCOMPARE(m_page->baseUrl(), u"http://127.0.0.1:%1/v1"_s.arg(m_runtime->port()));
 }
 
 void TestWelcomePage::showsAndCopiesTheBaseUrl()

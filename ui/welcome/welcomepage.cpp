@@ -5,6 +5,7 @@
 #include "core/runtime/runtime.h"
 #include "core/usage/usagestore.h"
 #include "ui/dashboard/usagedatasource.h"
+#include "ui/gateway/gatewaycontrol.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/mainwindow/uioption.h"
 #include "ui/welcome/nodeform.h"
@@ -181,7 +182,7 @@ QString WelcomePage::baseUrl() const
         address = m_runtime->configStore()->snapshot()->config.gateway.listen;
     if (address.isEmpty())
         address = u"127.0.0.1:4000"_s;
-    return u"http://%1/v1"_s.arg(address);
+    return GatewayControl::baseUrlFor(address); // where a client connects: never a wildcard
 }
 
 void WelcomePage::updateBaseUrl()
